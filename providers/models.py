@@ -1,0 +1,1 @@
+from providers.users import User  # noqa: F401  (AUTH_USER_MODEL = "providers.User")

@@ -1,0 +1,26 @@
+// Progressive enhancements only: every page works without this file.
+(function () {
+  "use strict";
+
+  // Quick exit: replace this page in the history so "Back" does not return here.
+  function leave(href) {
+    document.body.style.visibility = "hidden";
+    window.location.replace(href);
+  }
+
+  var exitLink = document.querySelector("[data-quick-exit]");
+  if (exitLink) {
+    exitLink.addEventListener("click", function (event) {
+      event.preventDefault();
+      leave(exitLink.href);
+    });
+    // Pressing Escape twice within a second also leaves.
+    var lastEscape = 0;
+    document.addEventListener("keydown", function (event) {
+      if (event.key !== "Escape") return;
+      var now = Date.now();
+      if (now - lastEscape < 1000) leave(exitLink.href);
+      lastEscape = now;
+    });
+  }
+})();

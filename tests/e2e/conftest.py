@@ -1,0 +1,59 @@
+"""Browser tests: Playwright drives Debian's Chromium (never a downloaded browser) against live_server."""
+
+from urllib.parse import urlsplit
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-quic",
+]
+WCAG_21_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+
+pytestmark = pytest.mark.e2e
+
+
+@pytest.fixture(scope="session")
+def browser_type_launch_args(browser_type_launch_args):
+    return {**browser_type_launch_args, "executable_path": CHROMIUM, "args": CHROMIUM_ARGS, "headless": True}
+
+
+@pytest.fixture(scope="session")
+def browser_context_args(browser_context_args):
+    # bypass_csp lets the axe-core script be injected into pages served under a strict CSP.
+    return {**browser_context_args, "viewport": {"width": 1280, "height": 900}, "bypass_csp": True}
+
+
+@pytest.fixture
+def site(live_server, page):
+    """The live site in a browser page, failing the test if any request leaves the site's own origin."""
+    origin = urlsplit(live_server.url)
+    foreign = []
+
+    def check(request):
+        url = urlsplit(request.url)
+        if url.scheme in {"http", "https"} and url.netloc != origin.netloc:
+            foreign.append(request.url)
+
+    page.on("request", check)
+    page.base_url = live_server.url
+    yield page
+    assert not foreign, f"requests to other origins: {foreign}"
+
+
+_axe = Axe()
+
+
+def assert_accessible(page):
+    """Fails with a readable list on any WCAG 2.1 A/AA violation axe-core finds on the current page."""
+    results = _axe.run(page, options={"runOnly": {"type": "tag", "values": WCAG_21_AA}})
+    violations = results.response["violations"]
+    details = [f"{v['id']} ({v['impact']}): {v['help']} -> {[n['target'] for n in v['nodes']][:5]}" for v in violations]
+    assert not violations, "accessibility violations:\n" + "\n".join(details)
