@@ -1,1 +1,379 @@
+"""Provider listings and their offices.
+
+Only published listings are ever public: every public query starts from `Provider.objects.published()`.
+Taxonomy choices are stored as arrays of term ids (see providers.taxonomy) with GIN indexes, which filter and
+count facets several times faster than join tables at 100,000 listings.
+"""
+
+from __future__ import annotations
+
+import secrets
+from datetime import timedelta
+
+from django.conf import settings
+from django.contrib.postgres.fields import ArrayField
+from django.contrib.postgres.indexes import GinIndex
+from django.contrib.postgres.search import SearchVectorField
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, URLValidator
+from django.db import connection, models
+from django.db.models import Q
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.text import slugify
+
+from providers import geo
+from providers.enquiries import ContactMessage  # noqa: F401  (model registration)
+from providers.states import STATE_CHOICES, STATE_CODES
+from providers.taxonomy import (  # noqa: F401  (model registration)
+    Concern,
+    Format,
+    Language,
+    Modality,
+    PaymentOption,
+    Population,
+    Practice,
+    ProviderType,
+    vocabulary,
+)
 from providers.users import User  # noqa: F401  (AUTH_USER_MODEL = "providers.User")
+
+# Availability confirmed longer ago than this is "not recently confirmed" and sorts after fresher listings.
+STALE_AFTER = timedelta(days=120)
+
+
+def term_ids():
+    return ArrayField(models.SmallIntegerField(), default=list, blank=True)
+
+
+def photo_path(instance, filename):
+    # Random names: a photo's URL reveals nothing and cannot be guessed from the listing.
+    return f"providers/photos/{secrets.token_hex(12)}.webp"
+
+
+class ProviderQuerySet(models.QuerySet):
+    def published(self):
+        return self.filter(status=Provider.Status.PUBLISHED)
+
+    def accepting_clients(self):
+        return self.filter(accepting_new_clients=True)
+
+    def stale(self, now=None):
+        """Listings whose availability nobody has confirmed for STALE_AFTER."""
+        cutoff = (now or timezone.now()) - STALE_AFTER
+        return self.filter(Q(availability_confirmed_at__lt=cutoff) | Q(availability_confirmed_at__isnull=True))
+
+    def fresh(self, now=None):
+        cutoff = (now or timezone.now()) - STALE_AFTER
+        return self.filter(availability_confirmed_at__gte=cutoff)
+
+    def licensed_in(self, state):
+        return self.filter(licensed_states__contains=[state])
+
+    def offering(self, format_slug):
+        ids = vocabulary().ids("formats", [format_slug])
+        return self.filter(formats__overlap=ids) if ids else self.none()
+
+    def with_offices(self):
+        return self.prefetch_related(models.Prefetch("offices", queryset=Office.objects.order_by("id")))
+
+    def refresh_search_documents(self):
+        """Rebuilds the stored full-text document of these listings in one UPDATE (names weigh most)."""
+        ids = list(self.values_list("id", flat=True))
+        if ids:
+            refresh_search_documents(ids)
+        return len(ids)
+
+
+class Provider(models.Model):
+    class Status(models.TextChoices):
+        DRAFT = "draft", "Draft"
+        PENDING = "pending", "Pending review"
+        PUBLISHED = "published", "Published"
+        CHANGES_REQUESTED = "changes_requested", "Changes requested"
+        REJECTED = "rejected", "Rejected"
+        SUSPENDED = "suspended", "Suspended"
+
+    owner = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,  # deleting an account deletes its listing: nothing of it stays public
+        related_name="listing",
+    )
+    status = models.CharField(max_length=20, choices=Status.choices, default=Status.DRAFT)
+
+    # Who
+    display_name = models.CharField("name", max_length=120)
+    slug = models.SlugField(max_length=140, unique=True)
+    pronouns = models.CharField(max_length=40, blank=True)
+    credentials = models.CharField(max_length=120, blank=True, help_text='e.g. "LICSW, PMH-C"')
+    headline = models.CharField(max_length=160, blank=True)
+    bio = models.TextField(blank=True, help_text="Plain text; blank lines separate paragraphs.")
+    approach = models.TextField(
+        "how I practise trauma-informed care", blank=True, help_text="Plain text; blank lines separate paragraphs."
+    )
+    trainings = models.TextField("trainings and certifications", blank=True)
+
+    # What, for whom, how (term ids; see providers.taxonomy.VOCABULARIES)
+    types = term_ids()
+    concerns = term_ids()
+    modalities = term_ids()
+    populations = term_ids()
+    languages = term_ids()
+    payments = term_ids()
+    practices = term_ids()
+    formats = term_ids()
+    licensed_states = ArrayField(
+        models.CharField(max_length=2, choices=STATE_CHOICES), default=list, blank=True, help_text="For telehealth."
+    )
+
+    # Money
+    fee_min = models.PositiveIntegerField("lowest fee per session (USD)", null=True, blank=True)
+    fee_max = models.PositiveIntegerField(
+        "highest fee per session (USD)", null=True, blank=True, validators=[MaxValueValidator(5000)]
+    )
+    free_consultation = models.BooleanField(default=False)
+
+    # Contact
+    website = models.URLField(max_length=300, blank=True)
+    booking_url = models.URLField("booking link", max_length=300, blank=True)
+    phone = models.CharField("public phone", max_length=30, blank=True)
+    contact_email = models.EmailField(
+        "private contact email", help_text="Enquiries are sent here. Never shown on the site."
+    )
+
+    # Verification (never public; the site shows only "License verified")
+    license_type = models.CharField(max_length=60, blank=True)
+    license_number = models.CharField(max_length=60, blank=True)
+    license_state = models.CharField(max_length=2, choices=STATE_CHOICES, blank=True)
+    license_verified_at = models.DateTimeField(null=True, blank=True)
+
+    # Photo: a square crop in two sizes, metadata stripped (directory.images)
+    photo = models.ImageField(upload_to=photo_path, blank=True, width_field="photo_width", height_field="photo_height")
+    photo_small = models.ImageField(upload_to=photo_path, blank=True)
+    photo_width = models.PositiveSmallIntegerField(null=True, blank=True, editable=False)
+    photo_height = models.PositiveSmallIntegerField(null=True, blank=True, editable=False)
+
+    # Availability, with the date a person last confirmed it
+    accepting_new_clients = models.BooleanField(default=True)
+    availability_confirmed_at = models.DateTimeField(null=True, blank=True)
+
+    search_document = SearchVectorField(null=True, editable=False)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = ProviderQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["display_name"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(fee_min__isnull=True) | Q(fee_max__isnull=True) | Q(fee_min__lte=models.F("fee_max")),
+                name="provider_fee_min_not_above_max",
+            ),
+            models.CheckConstraint(
+                condition=Q(licensed_states__contained_by=STATE_CODES), name="provider_licensed_states_valid"
+            ),
+            models.CheckConstraint(
+                condition=Q(license_state="") | Q(license_state__in=STATE_CODES), name="provider_license_state_valid"
+            ),
+        ]
+        indexes = [
+            models.Index(fields=["status", "display_name"], name="provider_status_name"),
+            GinIndex(fields=["search_document"], name="provider_search_document"),
+            GinIndex(fields=["types"], name="provider_types"),
+            GinIndex(fields=["concerns"], name="provider_concerns"),
+            GinIndex(fields=["modalities"], name="provider_modalities"),
+            GinIndex(fields=["languages"], name="provider_languages"),
+            GinIndex(fields=["payments"], name="provider_payments"),
+            GinIndex(fields=["practices"], name="provider_practices"),
+            GinIndex(fields=["formats"], name="provider_formats"),
+            GinIndex(fields=["licensed_states"], name="provider_licensed_states"),
+        ]
+
+    def __str__(self):
+        return self.display_name
+
+    def save(self, *args, **kwargs):
+        if not self.slug:
+            self.slug = self.unique_slug(self.display_name)
+        super().save(*args, **kwargs)
+        refresh_search_documents([self.pk])
+
+    def get_absolute_url(self):
+        return reverse("providers:detail", kwargs={"slug": self.slug})
+
+    def clean(self):
+        super().clean()
+        if self.fee_min is not None and self.fee_max is not None and self.fee_min > self.fee_max:
+            raise ValidationError({"fee_max": "The highest fee must be at least the lowest fee."})
+        for field in ("website", "booking_url"):
+            value = getattr(self, field)
+            if value:
+                URLValidator(schemes=["http", "https"])(value)
+
+    @classmethod
+    def unique_slug(cls, name):
+        base = slugify(name)[:120] or "provider"
+        slug, n = base, 2
+        while cls.objects.filter(slug=slug).exists():
+            slug, n = f"{base}-{n}", n + 1
+        return slug
+
+    # Presentation helpers -----------------------------------------------------------------------------------
+    @property
+    def is_published(self):
+        return self.status == self.Status.PUBLISHED
+
+    @property
+    def license_verified(self):
+        return self.license_verified_at is not None
+
+    def terms(self, field):
+        """The vocabulary terms stored in one of the id arrays, e.g. provider.terms("concerns")."""
+        return vocabulary().named(field, getattr(self, field))
+
+    @property
+    def initials(self):
+        words = [w for w in self.display_name.replace("-", " ").split() if w[:1].isalpha()]
+        if not words:
+            return "?"
+        return (words[0][0] + (words[-1][0] if len(words) > 1 else "")).upper()
+
+    @property
+    def availability_is_stale(self):
+        return self.availability_confirmed_at is None or timezone.now() - self.availability_confirmed_at > STALE_AFTER
+
+    @property
+    def days_since_confirmed(self):
+        if self.availability_confirmed_at is None:
+            return None
+        return (timezone.now() - self.availability_confirmed_at).days
+
+    def paragraphs(self, field):
+        text = getattr(self, field) or ""
+        return [p.strip() for p in text.replace("\r\n", "\n").split("\n\n") if p.strip()]
+
+    # Availability: the one fact a provider updates without review --------------------------------------------
+    def confirm_availability(self, accepting: bool, when=None):
+        self.accepting_new_clients = accepting
+        self.availability_confirmed_at = when or timezone.now()
+        Provider.objects.filter(pk=self.pk).update(
+            accepting_new_clients=accepting, availability_confirmed_at=self.availability_confirmed_at
+        )
+
+    # Photo ---------------------------------------------------------------------------------------------------
+    def set_photo(self, uploaded):
+        """Validates, strips metadata and stores a 480 px and a 160 px square; ValidationError if unusable."""
+        from directory.images import open_upload, square_variant
+
+        image = open_upload(uploaded)
+        old = [f.name for f in (self.photo, self.photo_small) if f]
+        self.photo.save("photo.webp", square_variant(image, 480), save=False)
+        self.photo_small.save("photo.webp", square_variant(image, 160), save=False)
+        self._delete_files(old)
+
+    def remove_photo(self):
+        self._delete_files([f.name for f in (self.photo, self.photo_small) if f])
+        self.photo = self.photo_small = None
+        self.photo_width = self.photo_height = None
+
+    def _delete_files(self, names):
+        storage = self._meta.get_field("photo").storage
+        for name in names:
+            storage.delete(name)
+
+
+class OfficeQuerySet(models.QuerySet):
+    def of_published_providers(self):
+        return self.filter(provider__status=Provider.Status.PUBLISHED)
+
+    def within_box(self, min_lat, max_lat, min_lon, max_lon):
+        return self.filter(latitude__gte=min_lat, latitude__lte=max_lat, longitude__gte=min_lon, longitude__lte=max_lon)
+
+
+class Office(models.Model):
+    provider = models.ForeignKey(Provider, on_delete=models.CASCADE, related_name="offices")
+    name = models.CharField(max_length=120, blank=True, help_text='e.g. "Main office"')
+    street = models.CharField(max_length=200, blank=True)
+    show_street = models.BooleanField("show the street address publicly", default=False)
+    city = models.CharField(max_length=100)
+    state = models.CharField(max_length=2, choices=STATE_CHOICES)
+    zip_code = models.CharField("ZIP code", max_length=10)
+    latitude = models.FloatField(editable=False)
+    longitude = models.FloatField(editable=False)
+
+    objects = OfficeQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["id"]
+        indexes = [models.Index(fields=["latitude", "longitude"], name="office_lat_lon")]
+        constraints = [models.CheckConstraint(condition=Q(state__in=STATE_CODES), name="office_state_valid")]
+
+    def __str__(self):
+        return f"{self.city}, {self.state}"
+
+    def save(self, *args, **kwargs):
+        if self.latitude is None or self.longitude is None:
+            self.locate()
+        super().save(*args, **kwargs)
+        refresh_search_documents([self.provider_id])  # the city is part of the provider's search document
+
+    def delete(self, *args, **kwargs):
+        result = super().delete(*args, **kwargs)
+        refresh_search_documents([self.provider_id])
+        return result
+
+    def clean(self):
+        super().clean()
+        place = geo.lookup_zip(self.zip_code)
+        if place is None:
+            raise ValidationError({"zip_code": "We couldn't find this ZIP code. Please check it (five digits)."})
+        if self.state and place.state != self.state:
+            raise ValidationError({"zip_code": f"This ZIP code is in {place.state}, not {self.state}."})
+        self.locate(place)
+
+    def locate(self, place=None):
+        """Sets the coordinates (and a missing city or state) from the ZIP code."""
+        place = place or geo.lookup_zip(self.zip_code)
+        if place is None:
+            raise ValidationError({"zip_code": "Unknown ZIP code."})
+        self.zip_code = place.zip_code
+        self.latitude, self.longitude = place.latitude, place.longitude
+        self.city = self.city or place.city
+        self.state = self.state or place.state
+
+    @property
+    def public_address(self):
+        parts = [self.street] if self.show_street and self.street else []
+        return ", ".join([*parts, f"{self.city}, {self.state} {self.zip_code}"])
+
+
+SEARCH_DOCUMENT_SQL = """
+WITH names AS (
+    SELECT p.id,
+        coalesce((SELECT string_agg(t.name, ' ') FROM providers_concern t WHERE t.id = ANY(p.concerns)), '')
+            AS concerns,
+        coalesce((SELECT string_agg(t.name, ' ') FROM providers_providertype t WHERE t.id = ANY(p.types)), '') AS types,
+        coalesce((SELECT string_agg(t.name, ' ') FROM providers_modality t WHERE t.id = ANY(p.modalities)), '')
+            AS modalities,
+        coalesce((SELECT string_agg(o.city, ' ') FROM providers_office o WHERE o.provider_id = p.id), '') AS cities
+    FROM providers_provider p
+    WHERE p.id = ANY(%s)
+)
+UPDATE providers_provider p SET search_document =
+    setweight(to_tsvector('simple', unaccent(p.display_name)), 'A')
+    || setweight(to_tsvector('english_unaccent', names.concerns), 'A')
+    || setweight(to_tsvector('english_unaccent', p.headline || ' ' || names.types || ' ' || names.modalities), 'B')
+    || setweight(to_tsvector('simple', unaccent(names.cities)), 'B')
+    || setweight(to_tsvector('english_unaccent', p.bio || ' ' || p.approach || ' ' || p.trainings), 'C')
+FROM names WHERE names.id = p.id
+"""
+
+
+def refresh_search_documents(ids):
+    """Rebuilds the weighted full-text document: name and concerns (A) above headline, types, modalities and
+    cities (B) above bio, approach and trainings (C). Accent-insensitive through unaccent."""
+    with connection.cursor() as cursor:
+        cursor.execute(SEARCH_DOCUMENT_SQL, [list(ids)])

@@ -14,6 +14,16 @@ def _media_root(settings, tmp_path):
 
 
 @pytest.fixture(autouse=True)
+def _fresh_vocabulary():
+    # The in-process vocabulary cache must not carry terms from one test's database state to the next.
+    from providers.taxonomy import Vocabulary
+
+    Vocabulary.clear()
+    yield
+    Vocabulary.clear()
+
+
+@pytest.fixture(autouse=True)
 def _fast_password_hashing(settings):
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 

@@ -1,0 +1,145 @@
+"""The shared vocabulary: provider types, concerns, modalities, populations, languages, payment options,
+trauma-informed practices and formats.
+
+Each is a small table seeded by a data migration so every environment has the same slugs. Providers refer to
+terms by id in integer arrays (fast filtering and facet counts, see docs in the search app); `vocabulary()` gives
+every term by id and by slug without a query on most requests.
+"""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass
+from typing import ClassVar
+
+from django.db import models
+
+
+class Term(models.Model):
+    id = models.SmallAutoField(primary_key=True)
+    name = models.CharField(max_length=80)
+    slug = models.SlugField(max_length=60, unique=True, help_text="Used in search URLs; keep it stable.")
+    description = models.CharField(max_length=300, blank=True)
+    order = models.PositiveSmallIntegerField(default=100)
+
+    class Meta:
+        abstract = True
+        ordering = ["order", "name"]
+
+    def __str__(self):
+        return self.name
+
+    def save(self, *args, **kwargs):
+        super().save(*args, **kwargs)
+        Vocabulary.clear()
+
+
+class ProviderType(Term):
+    plural = models.CharField(max_length=80, blank=True)
+
+    class Meta(Term.Meta):
+        verbose_name = "provider type"
+
+
+class Concern(Term):
+    class Meta(Term.Meta):
+        verbose_name = "concern"
+
+
+class Modality(Term):
+    class Meta(Term.Meta):
+        verbose_name = "modality"
+        verbose_name_plural = "modalities"
+
+
+class Population(Term):
+    class Meta(Term.Meta):
+        verbose_name = "population served"
+        verbose_name_plural = "populations served"
+
+
+class Language(Term):
+    class Meta(Term.Meta):
+        verbose_name = "language"
+
+
+class PaymentOption(Term):
+    class Kind(models.TextChoices):
+        METHOD = "method", "Payment method"
+        PLAN = "plan", "Insurance plan"
+
+    kind = models.CharField(max_length=10, choices=Kind.choices, default=Kind.METHOD)
+
+    class Meta(Term.Meta):
+        verbose_name = "payment option"
+
+
+class Practice(Term):
+    class Meta(Term.Meta):
+        verbose_name = "trauma-informed practice"
+
+
+class Format(Term):
+    class Meta(Term.Meta):
+        verbose_name = "format"
+
+
+# The provider's array field that holds each vocabulary's term ids.
+VOCABULARIES = {
+    "types": ProviderType,
+    "concerns": Concern,
+    "modalities": Modality,
+    "populations": Population,
+    "languages": Language,
+    "payments": PaymentOption,
+    "practices": Practice,
+    "formats": Format,
+}
+
+
+@dataclass
+class Vocabulary:
+    """Every term of every vocabulary, by id and by slug, cached in-process for a few minutes.
+
+    Terms change rarely (founders, in the admin); a stale name for a few minutes is harmless.
+    """
+
+    terms: dict[str, list[Term]]
+    by_id: dict[str, dict[int, Term]]
+    by_slug: dict[str, dict[str, Term]]
+
+    TTL_SECONDS: ClassVar[int] = 300
+    _cached: ClassVar[Vocabulary | None] = None
+    _loaded_at: ClassVar[float] = 0.0
+
+    @classmethod
+    def load(cls) -> Vocabulary:
+        now = time.monotonic()
+        if cls._cached is None or now - cls._loaded_at > cls.TTL_SECONDS:
+            terms = {field: list(model.objects.all()) for field, model in VOCABULARIES.items()}
+            cls._cached = cls(
+                terms=terms,
+                by_id={field: {t.id: t for t in items} for field, items in terms.items()},
+                by_slug={field: {t.slug: t for t in items} for field, items in terms.items()},
+            )
+            cls._loaded_at = now
+        return cls._cached
+
+    @classmethod
+    def clear(cls) -> None:
+        cls._cached = None
+
+    def named(self, field: str, ids) -> list[Term]:
+        """The terms for `ids`, in the vocabulary's order; unknown ids are skipped."""
+        lookup = self.by_id[field]
+        found = [lookup[i] for i in ids or [] if i in lookup]
+        return sorted(found, key=lambda t: (t.order, t.name))
+
+    def ids(self, field: str, slugs) -> list[int]:
+        """The ids for known `slugs`; unknown ones are ignored."""
+        lookup = self.by_slug[field]
+        return [lookup[s].id for s in slugs or [] if s in lookup]
+
+
+def vocabulary() -> Vocabulary:
+    return Vocabulary.load()
