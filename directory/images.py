@@ -51,7 +51,8 @@ def open_upload(uploaded) -> Image.Image:
             image = Image.open(io.BytesIO(data))
             image.load()
     except (Image.DecompressionBombError, Image.DecompressionBombWarning):
-        raise _too_many_pixels(*probe.size) from None
+        # Raised by Image.open itself for huge images, before `probe` exists: no size to report.
+        raise _too_many_pixels() from None
     except (UnidentifiedImageError, OSError, SyntaxError, ValueError) as error:
         raise not_an_image from error
     image = ImageOps.exif_transpose(image)
@@ -64,7 +65,12 @@ def open_upload(uploaded) -> Image.Image:
     return image
 
 
-def _too_many_pixels(width, height) -> ValidationError:
+def _too_many_pixels(width=None, height=None) -> ValidationError:
+    if width is None:
+        return ValidationError(
+            "This image has too many pixels to process. Please upload a smaller copy (under 40 megapixels).",
+            code="too_many_pixels",
+        )
     return ValidationError(
         "This image is %(width)s × %(height)s pixels, which is too large to process. "
         "Please upload a smaller copy (under 40 megapixels).",

@@ -1,5 +1,7 @@
+import sys
+
 from django.conf import settings
-from django.db import DatabaseError, connection
+from django.db import DatabaseError, InterfaceError, OperationalError, connection
 from django.http import HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.template import loader
@@ -39,6 +41,15 @@ def page_not_found(request, exception):
 
 
 def server_error(request):
-    # No request context (no context processors, no database): this page must render when all else has failed.
+    """handler500. A lost database is answered as a temporary outage (503), anything else as a 500.
+
+    No request context (no context processors, no database): these pages must render when all else has failed.
+    """
+    error = sys.exc_info()[1]
+    if isinstance(error, OperationalError | InterfaceError):
+        html = loader.get_template("503.html").render({"SITE_NAME": settings.SITE_NAME})
+        response = HttpResponse(html, status=503)
+        response["Retry-After"] = "30"
+        return response
     html = loader.get_template("500.html").render({"SITE_NAME": settings.SITE_NAME})
     return HttpResponse(html, status=500)
