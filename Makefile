@@ -12,3 +12,11 @@ db-stop:
 	scripts/db stop
 lint:
 	.venv/bin/ruff check . && .venv/bin/ruff format --check .
+
+# make backup  → backups/<timestamp>/{database.dump,media.tar.gz}
+# make restore BACKUP=backups/<timestamp>
+.PHONY: backup restore
+backup:
+	.venv/bin/python manage.py backup
+restore:
+	.venv/bin/python manage.py restore $(BACKUP)
