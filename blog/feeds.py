@@ -29,7 +29,7 @@ class LatestPostsFeed(Feed):
         )
 
     def items(self):
-        return Post.objects.published().select_related("author").prefetch_related("topics")[:FEED_LENGTH]
+        return Post.objects.published().for_cards()[:FEED_LENGTH]
 
     def item_title(self, item):
         return item.title

@@ -22,6 +22,8 @@ HERO_WIDTHS = (1200, 600)
 AUTHOR_PHOTO_SIZE = 320
 # Addresses under /blog/ that are not articles.
 RESERVED_SLUGS = {"feed", "propose", "topic"}
+# Columns that lists of articles (cards, feeds, related, previous/next) never need.
+HEAVY_FIELDS = ("body", "body_html", "search_vector")
 
 
 class Topic(models.Model):
@@ -94,7 +96,7 @@ class PostQuerySet(models.QuerySet):
         return self.filter(status__in=Post.LIVE_STATUSES, published_at__lte=timezone.now())
 
     def for_cards(self):
-        return self.select_related("author").prefetch_related("topics")
+        return self.select_related("author").prefetch_related("topics").defer(*HEAVY_FIELDS)
 
     def related_to(self, post: Post, limit: int = 3):
         """Up to `limit` other published articles: most shared topics first, then closest in wording."""
@@ -105,6 +107,7 @@ class PostQuerySet(models.QuerySet):
         return (
             self.published()
             .exclude(pk=post.pk)
+            .defer(*HEAVY_FIELDS)
             .annotate(shared_topics=shared, similarity=similarity)
             .filter(Q(shared_topics__gt=0) | Q(similarity__gt=0))
             .order_by("-shared_topics", "-similarity", "-published_at", "-pk")[:limit]
@@ -229,9 +232,9 @@ class Post(models.Model):
             return None
         if older:
             before = Q(published_at__lt=self.published_at) | Q(published_at=self.published_at, pk__lt=self.pk)
-            return Post.objects.published().filter(before).order_by("-published_at", "-pk").first()
+            return Post.objects.published().filter(before).defer(*HEAVY_FIELDS).order_by("-published_at", "-pk").first()
         after = Q(published_at__gt=self.published_at) | Q(published_at=self.published_at, pk__gt=self.pk)
-        return Post.objects.published().filter(after).order_by("published_at", "pk").first()
+        return Post.objects.published().filter(after).defer(*HEAVY_FIELDS).order_by("published_at", "pk").first()
 
     def previous_post(self):
         """The published article just before this one, or None at the start."""
