@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import logging
 from datetime import timedelta
+from email.utils import formataddr
 
 from django.conf import settings
 from django.core.mail import EmailMessage
@@ -77,7 +78,8 @@ class ContactMessage(models.Model):
             subject=" ".join(subject.split()),
             body=body,
             to=[self.provider.contact_email],
-            reply_to=[f"{self.sender_name} <{self.sender_email}>"],
+            # formataddr quotes names with commas or quotes ("Smith, Jane") so clients see one address.
+            reply_to=[formataddr((self.sender_name, self.sender_email))],
         )
 
     def deliver(self) -> bool:

@@ -251,6 +251,26 @@ class Provider(models.Model):
             return None
         return (timezone.now() - self.availability_confirmed_at).days
 
+    @property
+    def confirmed_ago(self):
+        """ "today", "yesterday" or "N days ago" in local calendar days; "" if never confirmed."""
+        if self.availability_confirmed_at is None:
+            return ""
+        days = (timezone.localdate() - timezone.localdate(self.availability_confirmed_at)).days
+        return "today" if days <= 0 else "yesterday" if days == 1 else f"{days} days ago"
+
+    @property
+    def fee_summary(self):
+        """ "$120–$180 per session", "From $120 per session", "$150 per session" or "" when no fee is given."""
+        low, high = self.fee_min, self.fee_max
+        if low is not None and high is not None and low != high:
+            return f"${low:,}–${high:,} per session"
+        if low is not None or high is not None:
+            amount = f"${(low if low is not None else high):,}"
+            prefix = "" if low == high else "From " if high is None else "Up to "
+            return f"{prefix}{amount} per session"
+        return ""
+
     def paragraphs(self, field):
         text = getattr(self, field) or ""
         return [p.strip() for p in text.replace("\r\n", "\n").split("\n\n") if p.strip()]

@@ -1,0 +1,261 @@
+"""The private contact form: a family's message reaches the provider by email, and nothing of it stays with us."""
+
+from datetime import timedelta
+from smtplib import SMTPException
+
+import pytest
+from django.core.mail.backends.base import BaseEmailBackend
+from django.core.management import call_command
+from django.utils import timezone
+from django.utils.html import escape
+
+from providers.enquiries import ContactMessage
+from providers.models import Provider
+from tests.providers.factories import PublishedProviderFactory
+
+pytestmark = pytest.mark.django_db
+
+LOCMEM = "django.core.mail.backends.locmem.EmailBackend"
+MESSAGE = {
+    "name": "Jamie",
+    "email": "jamie.parent@example.org",
+    "phone": "617-555-0142",
+    "message": "Hello, I had a hard birth in March and I'm looking for someone to talk to. Evenings suit me best.",
+}
+
+
+class BrokenBackend(BaseEmailBackend):
+    """An email server that is down."""
+
+    def send_messages(self, messages):
+        raise SMTPException("Connection refused")
+
+
+@pytest.fixture
+def provider():
+    return PublishedProviderFactory(display_name="Dana Whitfield", contact_email="dana.private@example.net")
+
+
+def contact_url(provider):
+    return f"/providers/{provider.slug}/contact/"
+
+
+def post(client, provider, **changes):
+    return client.post(contact_url(provider), {**MESSAGE, **changes})
+
+
+def test_the_profile_offers_the_form_with_visible_labels_and_says_what_happens(client, provider):
+    html = client.get(provider.get_absolute_url()).content.decode()
+    for label in ["Your name", "Your email", "Phone (optional)", "Message"]:
+        assert f">{label}</label>" in html, label
+    assert f'action="{contact_url(provider)}"' in html
+    assert (
+        "Your message goes to Dana Whitfield by email; they reply to you directly. "
+        "We delete our copy once it is delivered." in html
+    )
+    assert '<div class="hp-field" aria-hidden="true">' in html
+
+
+def test_the_form_has_its_own_page_too(client, provider):
+    response = client.get(contact_url(provider))
+    assert response.status_code == 200
+    assert "Write to Dana Whitfield" in response.content.decode()
+
+
+def test_a_message_is_stored_then_emailed_after_commit(
+    client, provider, mailoutbox, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks() as callbacks:
+        response = post(client, provider)
+    assert response.status_code == 302
+    assert response["Location"] == f"/providers/{provider.slug}/contact/sent/"
+    stored = ContactMessage.objects.get()
+    assert (stored.provider, stored.sender_name, stored.sender_email) == (provider, "Jamie", "jamie.parent@example.org")
+    assert stored.sender_phone == "617-555-0142"
+    assert stored.status == ContactMessage.Status.QUEUED
+    assert mailoutbox == []  # nothing leaves before the transaction commits
+
+    for callback in callbacks:
+        callback()
+    [email] = mailoutbox
+    assert email.to == ["dana.private@example.net"]
+    assert email.reply_to == ["Jamie <jamie.parent@example.org>"]
+    assert "Jamie" in email.subject
+    assert MESSAGE["message"] in email.body
+    assert "617-555-0142" in email.body
+
+
+def test_once_delivered_everything_the_family_wrote_is_purged(
+    client, provider, mailoutbox, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        post(client, provider)
+    assert len(mailoutbox) == 1
+    message = ContactMessage.objects.get()
+    assert message.status == ContactMessage.Status.SENT
+    assert message.sent_at is not None
+    assert (message.sender_name, message.sender_email, message.sender_phone, message.body) == ("", "", "", "")
+
+
+def test_a_name_with_a_comma_stays_one_reply_address(client, provider, mailoutbox, django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        post(client, provider, name="Smith, Jamie")
+    assert mailoutbox[0].reply_to == ['"Smith, Jamie" <jamie.parent@example.org>']
+
+
+def test_the_confirmation_page_says_what_happens_next_and_repeats_the_crisis_lines(client, provider):
+    response = post(client, provider)
+    html = client.get(response["Location"]).content.decode()
+    assert "Your message is on its way to Dana Whitfield" in html
+    assert "usually reply within a few days" in html
+    assert "spam" in html
+    assert "other ways to find support" in html
+    callout = html[html.index('class="crisis-callout"') :]
+    for number in ["988", "1-833-852-6262", "1-800-944-4773", "911"]:
+        assert number in callout.split("</section>")[0], number
+    assert "dana.private@example.net" not in html
+
+
+def test_the_search_the_family_came_from_survives_the_round_trip(client, provider):
+    back = "?back=near%3D02139%26concern%3Dbirth-trauma"
+    response = client.post(contact_url(provider) + back, MESSAGE)
+    assert response["Location"] == f"/providers/{provider.slug}/contact/sent/{back}"
+    html = client.get(response["Location"]).content.decode()
+    assert '<a href="/search/?near=02139&amp;concern=birth-trauma">Go back to your results</a>' in html
+
+
+@pytest.mark.parametrize(
+    ("changes", "error"),
+    [
+        ({"name": "", "email": "", "message": ""}, "Please tell us your name"),
+        ({"name": "   "}, "Please tell us your name"),
+        ({"email": ""}, "Please enter your email address so the provider can reply."),
+        ({"email": "jamie-at-example"}, "Please enter an email address like name@example.com"),
+        ({"message": ""}, "Please write a short message."),
+        ({"message": "x" * 5001}, "Please shorten your message to 5,000 characters or fewer (it has 5001)."),
+        ({"message": "x" * 10_500}, "Please shorten your message to 5,000 characters or fewer (it has 10500)."),
+        ({"name": "Jamie\r\nBcc: everyone@example.org"}, "Please write your name on one line."),
+        ({"phone": "call me maybe"}, "Please enter a phone number using digits"),
+        ({"phone": "12"}, "This phone number looks too short"),
+        ({"message": "null \x00 byte"}, "Null characters are not allowed."),
+    ],
+)
+def test_bad_input_gets_a_clear_message_and_keeps_what_was_typed(client, provider, mailoutbox, changes, error):
+    response = post(client, provider, **changes)
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert error in html
+    assert "Please check" in html and "Everything you typed is still here." in html
+    assert ContactMessage.objects.count() == 0
+    kept = {**MESSAGE, **changes}
+    if "\x00" not in kept["message"] and len(kept["message"]) < 200:
+        assert escape(kept["message"]) in html
+    if kept["email"]:
+        assert f'value="{kept["email"]}"' in html
+    assert mailoutbox == []
+
+
+def test_a_request_body_over_the_upload_limit_is_a_bad_request_not_an_error(client, provider, settings):
+    settings.DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024
+    response = post(client, provider, message="x" * 20 * 1024)
+    assert response.status_code == 400
+    assert ContactMessage.objects.count() == 0
+
+
+@pytest.mark.parametrize("status", [s for s in Provider.Status.values if s != Provider.Status.PUBLISHED])
+def test_no_messages_to_unpublished_listings(client, status):
+    provider = PublishedProviderFactory(status=status)
+    assert post(client, provider).status_code == 404
+    assert client.get(contact_url(provider)).status_code == 404
+    assert client.get(contact_url(provider) + "sent/").status_code == 404
+    assert ContactMessage.objects.count() == 0
+
+
+def test_a_bot_that_fills_the_honeypot_sees_success_but_nothing_is_stored(
+    client, provider, mailoutbox, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        response = post(client, provider, website_url="https://cheap-pills.example/")
+    assert response.status_code == 302
+    assert response["Location"].endswith("/contact/sent/")
+    assert ContactMessage.objects.count() == 0
+    assert mailoutbox == []
+
+
+def test_the_sixth_message_in_an_hour_is_refused_kindly(client, provider):
+    for _ in range(5):
+        assert post(client, provider).status_code == 302
+    response = post(client, provider, message="My sixth note, please keep it")
+    html = response.content.decode()
+    assert response.status_code == 429
+    assert int(response["Retry-After"]) > 0
+    assert "Please wait a little before sending another message" in html
+    assert "please send it again in about" in html
+    assert "My sixth note, please keep it" in html  # nothing they typed is lost
+    assert ContactMessage.objects.count() == 5
+
+
+def test_corrections_do_not_use_up_the_limit(client, provider):
+    for _ in range(6):
+        assert post(client, provider, email="not-an-email").status_code == 200
+    assert post(client, provider).status_code == 302
+
+
+def test_the_limit_is_per_connection(client, provider):
+    for _ in range(5):
+        post(client, provider)
+    assert post(client, provider).status_code == 429
+    assert client.post(contact_url(provider), MESSAGE, REMOTE_ADDR="203.0.113.9").status_code == 302
+
+
+def test_a_failed_send_stays_queued_and_the_command_delivers_it_later(
+    client, provider, settings, mailoutbox, django_capture_on_commit_callbacks
+):
+    settings.EMAIL_BACKEND = "tests.providers.test_contact.BrokenBackend"
+    with django_capture_on_commit_callbacks(execute=True):
+        response = post(client, provider)
+    assert response.status_code == 302  # the family is not troubled: their message is safe with us
+    queued = ContactMessage.objects.get()
+    assert queued.status == ContactMessage.Status.QUEUED
+    assert queued.attempts == 1
+    assert "Connection refused" in queued.last_error
+    assert queued.body == MESSAGE["message"]
+
+    settings.EMAIL_BACKEND = LOCMEM
+    ContactMessage.objects.update(last_attempt_at=timezone.now() - timedelta(minutes=6))
+    call_command("send_queued_messages", stdout=(out := _Output()))
+    assert "Sent 1 queued message; 0 not sent" in out.text
+    [email] = mailoutbox
+    assert email.to == ["dana.private@example.net"]
+    delivered = ContactMessage.objects.get()
+    assert delivered.status == ContactMessage.Status.SENT
+    assert (delivered.sender_name, delivered.sender_email, delivered.sender_phone, delivered.body) == ("", "", "", "")
+
+
+def test_the_command_leaves_messages_tried_moments_ago_alone(provider, mailoutbox):
+    message = ContactMessage.objects.create(provider=provider, sender_name="A", sender_email="a@example.org", body="Hi")
+    ContactMessage.objects.filter(pk=message.pk).update(last_attempt_at=timezone.now(), attempts=1)
+    call_command("send_queued_messages", stdout=(out := _Output()))
+    assert "Sent 0 queued messages; 0 not sent" in out.text
+    assert mailoutbox == []
+
+
+def test_the_command_reports_failures_and_keeps_them_queued(provider, settings, mailoutbox):
+    settings.EMAIL_BACKEND = "tests.providers.test_contact.BrokenBackend"
+    message = ContactMessage.objects.create(provider=provider, sender_name="A", sender_email="a@example.org", body="Hi")
+    ContactMessage.objects.filter(pk=message.pk).update(created_at=timezone.now() - timedelta(minutes=10))
+    call_command("send_queued_messages", stdout=(out := _Output()))
+    assert "Sent 0 queued messages; 1 not sent (will retry later)." in out.text
+    message.refresh_from_db()
+    assert (message.status, message.attempts, message.body) == (ContactMessage.Status.QUEUED, 1, "Hi")
+
+
+class _Output:
+    def __init__(self):
+        self.text = ""
+
+    def write(self, text):
+        self.text += text
+
+    def flush(self):
+        pass
