@@ -169,11 +169,12 @@ class ProposalAdmin(admin.ModelAdmin):
     date_hierarchy = "created_at"
     inlines = [ProposalEventInline]
     actions = ["mark_in_review", "accept", "decline"]
-    readonly_fields = ["status", "confirmed_values", "created_at", "updated_at", "draft_link"]
+    # The proposal is the proposer's own words: shown as sent, never edited. Actions move it along.
     fields = [
         "status", "draft_link", "name", "email", "credentials", "website", "listing", "title", "summary",
         "why_it_matters", "confirmed_values", "created_at", "updated_at",
     ]  # fmt: skip
+    readonly_fields = fields
 
     def has_add_permission(self, request):
         return False  # proposals come from the public form
@@ -184,11 +185,11 @@ class ProposalAdmin(admin.ModelAdmin):
             return "—"
         return format_html('<a href="{}">Edit the draft</a>', reverse("admin:blog_post_change", args=[obj.post_id]))
 
-    @admin.action(description="Mark in review (emails the proposer)")
+    @admin.action(permissions=["change"], description="Mark in review (emails the proposer)")
     def mark_in_review(self, request, queryset):
         _run_transition(self, request, queryset, "Marked in review", lambda p: p.mark_in_review(by=request.user))
 
-    @admin.action(description="Accept and create a draft article (emails the proposer)")
+    @admin.action(permissions=["change"], description="Accept and create a draft article (emails the proposer)")
     def accept(self, request, queryset):
         done = _run_transition(self, request, queryset, "Accepted", lambda p: p.accept(by=request.user))
         if done:
@@ -196,7 +197,7 @@ class ProposalAdmin(admin.ModelAdmin):
             links = format_html_join(", ", '<a href="{}">{}</a>', rows)
             self.message_user(request, format_html("Draft articles created: {}", links), messages.INFO)
 
-    @admin.action(description="Decline with a message (emails the proposer)")
+    @admin.action(permissions=["change"], description="Decline with a message (emails the proposer)")
     def decline(self, request, queryset):
         form = DeclineForm(request.POST if "apply" in request.POST else None)
         if "apply" in request.POST and form.is_valid():

@@ -123,7 +123,11 @@ class Post(models.Model):
     LIVE_STATUSES = (Status.PUBLISHED, Status.SCHEDULED)
 
     title = models.CharField(max_length=200)
-    slug = models.SlugField(max_length=200, unique=True, help_text="The article's address: /blog/<slug>/.")
+    slug = models.SlugField(
+        max_length=200,
+        unique=True,
+        help_text="The article's address: /blog/this-part/. Lowercase letters, numbers and hyphens.",
+    )
     summary = models.TextField(help_text="One to three plain sentences, shown in lists, feeds and search results.")
     body = models.TextField(blank=True, help_text="Markdown. Headings start at ## (level 2).")
     body_html = models.TextField(blank=True, editable=False)
