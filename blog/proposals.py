@@ -7,6 +7,8 @@ The admin's actions call these same methods.
 
 from __future__ import annotations
 
+import re
+
 from django.conf import settings
 from django.db import models, transaction
 from django.utils.text import slugify
@@ -117,7 +119,11 @@ class Proposal(models.Model):
         author = GuestAuthor.objects.filter(email__iexact=self.email).order_by("pk").first() if self.email else None
         if author is None:
             author = GuestAuthor.objects.create(
-                name=self.name, credentials=self.credentials, website=self.website, email=self.email
+                name=self.name,
+                credentials=self.credentials,
+                website=self.website,
+                email=self.email,
+                listing=self.matching_listing(),
             )
         return Post.objects.create(
             title=self.title,
@@ -126,6 +132,13 @@ class Proposal(models.Model):
             author=author,
             status=Post.Status.DRAFT,
         )
+
+    def matching_listing(self):
+        """The directory listing named by a /providers/<slug>/ address in the proposal's listing field, if any."""
+        from providers.models import Provider
+
+        match = re.search(r"/providers/([-\w]+)", self.listing or "")
+        return Provider.objects.filter(slug=match.group(1)).first() if match else None
 
     def _unique_slug(self, post_model, reserved) -> str:
         base = slugify(self.title)[:180].strip("-") or "guest-article"

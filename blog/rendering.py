@@ -50,9 +50,17 @@ class _DemoteHeadingsExtension(markdown.Extension):
         md.treeprocessors.register(_DemoteHeadings(md), "demote_headings", 5)
 
 
+def _own_media_prefixes() -> tuple[str, ...]:
+    """Where our uploads are served from: MEDIA_URL, and the object-storage origin when media lives there."""
+    prefixes = [settings.MEDIA_URL]
+    if getattr(settings, "MEDIA_ORIGIN", ""):
+        prefixes.append(settings.MEDIA_ORIGIN.rstrip("/") + "/")
+    # A protocol-relative prefix ("//host/") would let any host through; never treat one as ours.
+    return tuple(prefix for prefix in prefixes if prefix and not prefix.startswith("//"))
+
+
 def _is_own_media(url: str) -> bool:
-    media_url = settings.MEDIA_URL
-    return url.startswith(media_url) and not url.startswith("//") and media_url.startswith("/")
+    return not url.startswith("//") and url.startswith(_own_media_prefixes())
 
 
 def _filter_attribute(tag: str, attribute: str, value: str) -> str | None:

@@ -1,5 +1,5 @@
 from django.core.paginator import Paginator
-from django.db.models import Count
+from django.db.models import Exists, OuterRef
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_GET, require_http_methods
 
@@ -19,7 +19,7 @@ def post_list(request, topic_slug=None):
     if topic:
         posts = posts.filter(topics=topic)
     page = Paginator(posts, POSTS_PER_PAGE).get_page(request.GET.get("page"))
-    topics = Topic.objects.filter(posts__in=Post.objects.published()).annotate(live=Count("posts")).order_by("name")
+    topics = Topic.objects.filter(Exists(Post.objects.published().filter(topics=OuterRef("pk"))))
     canonical_url = request.build_absolute_uri(request.path) + (f"?page={page.number}" if page.number > 1 else "")
     context = {"page": page, "posts": page.object_list, "topic": topic, "topics": topics}
     context["canonical_url"] = canonical_url

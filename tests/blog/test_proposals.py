@@ -11,6 +11,7 @@ from tests.blog.factories import (
     InReviewProposalFactory,
     ProposalFactory,
 )
+from tests.providers.factories import ProviderFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -60,6 +61,17 @@ def test_accepting_creates_a_draft_article_with_a_prefilled_guest_author(founder
     event = proposal.events.get()
     assert (event.actor, event.from_status, event.to_status) == (founder, "in_review", "accepted")
     assert [email.subject for email in mailoutbox] == [f'Yes, please: your article "{proposal.title}"']
+
+
+def test_accepting_links_the_new_author_to_the_directory_listing_named_in_the_proposal(founder):
+    listing = ProviderFactory()
+    proposal = ProposalFactory(listing=f"https://directory.example/providers/{listing.slug}/")
+    assert proposal.accept(by=founder).author.listing == listing
+
+
+def test_a_listing_given_as_plain_text_is_left_for_the_founders_to_link(founder):
+    ProviderFactory(display_name="Calm Beginnings Therapy")
+    assert ProposalFactory(listing="Calm Beginnings Therapy").accept(by=founder).author.listing is None
 
 
 def test_accepting_reuses_the_guest_author_with_the_same_email(founder):

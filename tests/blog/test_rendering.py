@@ -38,6 +38,15 @@ def test_images_from_our_own_media_are_kept_with_their_alt_text():
     assert '<img src="/media/blog/ok.webp" alt="Our own picture">' in html
 
 
+def test_images_from_our_object_storage_are_ours_too(settings):
+    settings.MEDIA_ORIGIN = "https://media-bucket.example.com"
+    html = render_markdown(
+        "![ours](https://media-bucket.example.com/media/blog/a.webp) ![theirs](https://media-bucket.example.com.evil.example/a.webp)"
+    )
+    assert '<img alt="ours" src="https://media-bucket.example.com/media/blog/a.webp">' in html
+    assert "evil" not in html
+
+
 def test_markdown_formatting_survives_and_links_are_safe():
     html = render_markdown("# Title\n\nSome **bold** text and [a link](https://example.org).\n\n- one\n- two")
     assert "<h2>Title</h2>" in html  # the page's only <h1> is the article title
