@@ -102,6 +102,10 @@ class PostAdmin(admin.ModelAdmin):
         ("About", {"fields": ["reading_minutes", "created_at", "updated_at"]}),
     ]
 
+    def view_on_site(self, obj):
+        # Only live articles have a public page; drafts and scheduled ones would be a 404.
+        return obj.get_absolute_url() if obj.is_live else None
+
     @admin.display(boolean=True, description="Visible now")
     def is_live(self, obj):
         return obj.is_live

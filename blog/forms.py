@@ -1,10 +1,13 @@
 from django import forms
+from django.core.validators import MaxLengthValidator
 
 from blog.proposals import Proposal
 from blog.rendering import count_words
 from directory.forms import HoneypotFormMixin
 
 SUMMARY_MAX_WORDS = 300
+# Generous ceilings on free text, so the form cannot be used to store megabytes.
+TEXT_LIMITS = {"summary": 4000, "why_it_matters": 3000}
 VALUES = "safety, inclusion, transparency, collaboration, empowerment and support"
 
 
@@ -51,6 +54,15 @@ class ProposalForm(HoneypotFormMixin, forms.ModelForm):
             "summary": forms.Textarea(attrs={"rows": 8}),
             "why_it_matters": forms.Textarea(attrs={"rows": 5}),
         }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for name, limit in TEXT_LIMITS.items():
+            self.fields[name].validators.append(
+                MaxLengthValidator(
+                    limit, message="Please keep this under %(limit_value)s characters (it has %(show_value)s)."
+                )
+            )
 
     def clean_summary(self):
         summary = self.cleaned_data["summary"].strip()

@@ -212,6 +212,12 @@ def test_an_author_photo_is_stored_square_and_shown_in_the_author_box(founder_cl
     assert f'src="{author.photo.url}" width="320" height="320" alt="Photo of Grace Whitfield"' in html
 
 
+def test_view_on_site_is_offered_only_for_live_articles(founder_client):
+    live, draft = PublishedPostFactory(), DraftPostFactory()
+    assert "View on site" in founder_client.get(f"/admin/blog/post/{live.pk}/change/").content.decode()
+    assert "View on site" not in founder_client.get(f"/admin/blog/post/{draft.pk}/change/").content.decode()
+
+
 def test_a_reserved_address_is_refused_for_an_article(founder_client):
     data = {"title": "Feed", "slug": "feed", "author": GuestAuthorFactory().pk, "summary": "S.", "status": "draft"}
     response = founder_client.post("/admin/blog/post/add/", data)

@@ -121,6 +121,13 @@ def test_a_summary_of_301_words_is_refused_with_the_count(client, data):
     assert Proposal.objects.count() == 0
 
 
+def test_very_long_text_is_refused_with_a_clear_limit(client, data):
+    data["why_it_matters"] = "x" * 3001
+    html = client.post(URL, data).content.decode()
+    assert "Please keep this under 3000 characters (it has 3001)." in html
+    assert Proposal.objects.count() == 0
+
+
 def test_the_originality_and_values_confirmation_is_required(client, data):
     del data["confirm_values"]
     html = client.post(URL, data).content.decode()
