@@ -288,3 +288,13 @@ def test_the_profile_uses_a_small_fixed_number_of_queries(client, django_assert_
     OfficeFactory(provider=provider, zip_code="10001")
     with django_assert_max_num_queries(6):
         page(client, provider)
+
+
+def test_the_page_has_nothing_a_strict_content_security_policy_would_block(client):
+    provider = full_listing()
+    for url in [provider.get_absolute_url(), f"/providers/{provider.slug}/contact/"]:
+        html = client.get(url).content.decode()
+        assert " style=" not in html and "<style" not in html
+        assert not re.search(r"\son[a-z]+=", html), "event-handler attribute"
+        scripts = re.findall(r"<script([^>]*)>", html)
+        assert all('type="application/ld+json"' in attrs or "src=" in attrs for attrs in scripts), scripts
