@@ -7,7 +7,7 @@ from urllib.parse import parse_qsl, urlencode, urlsplit
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.safestring import mark_safe
-from django.views.decorators.http import require_GET, require_http_methods
+from django.views.decorators.http import require_http_methods, require_safe
 
 from directory.ratelimit import RateLimit, client_ip
 from providers.enquiries import ContactMessage
@@ -20,7 +20,7 @@ SEARCH_PATH = "/search/"  # the search page's plain path (its URL name may not e
 REMOTE_FORMATS = {"telehealth", "phone"}
 
 
-@require_GET
+@require_safe
 def provider_detail(request, slug):
     provider = get_object_or_404(Provider.objects.published().with_offices(), slug=slug)
     return render(request, "providers/provider_detail.html", profile_context(request, provider, ContactForm()))
@@ -47,7 +47,7 @@ def contact(request, slug):
     return redirect(sent + (f"?{urlencode({'back': back})}" if back else ""))
 
 
-@require_GET
+@require_safe
 def contact_sent(request, slug):
     provider = get_object_or_404(Provider.objects.published(), slug=slug)
     back = back_query(request.GET.get("back"))
@@ -162,7 +162,7 @@ def structured_data(request, provider, offices, canonical_url):
     if addresses:
         data["address"] = addresses[0] if len(addresses) == 1 else addresses
     if provider.licensed_states:
-        data["areaServed"] = [{"@type": "State", "name": STATE_NAMES[c]} for c in provider.licensed_states]
+        data["areaServed"] = [{"@type": "State", "name": STATE_NAMES.get(c, c)} for c in provider.licensed_states]
     languages = [t.name for t in provider.terms("languages")]
     if languages:
         data["knowsLanguage"] = languages

@@ -78,6 +78,38 @@ def test_every_unpublished_listing_is_not_found(client, status):
     assert client.get(provider.get_absolute_url()).status_code == 404
 
 
+def test_a_bare_listing_still_reads_well(client):
+    provider = PublishedProviderFactory(
+        display_name="Sam Lee",
+        credentials="",
+        headline="",
+        bio="",
+        approach="",
+        types=[],
+        concerns=[],
+        modalities=[],
+        languages=[],
+        payments=[],
+        practices=[],
+        formats=[],
+        licensed_states=[],
+        fee_min=None,
+        fee_max=None,
+        availability_confirmed_at=None,
+        office=False,
+    )
+    html = page(client, provider)
+    assert "<title>Sam Lee · " in html
+    assert "Fees are not listed" in html
+    assert "Where and how" not in html
+    assert "Availability not recently confirmed" in html
+    assert json_ld(html)["name"] == "Sam Lee"
+
+
+def test_head_requests_are_answered(client):
+    assert client.head(PublishedProviderFactory().get_absolute_url()).status_code == 200
+
+
 def test_an_unknown_slug_is_not_found(client):
     assert client.get("/providers/nobody-here/").status_code == 404
 
