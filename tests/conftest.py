@@ -3,6 +3,7 @@
 import os
 
 import pytest
+from django.db.models.signals import post_migrate
 
 # live_server tests call the ORM from Playwright's event loop thread.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
@@ -35,3 +36,22 @@ def _plain_static_storage(settings):
         **settings.STORAGES,
         "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
     }
+
+
+def _reseed_vocabulary(sender, using="default", **kwargs):
+    # Browser (transactional) tests end with a flush that empties every table, including the vocabulary seeded by
+    # migration 0003, and pytest may run them before other database tests. The flush then sends post_migrate: put
+    # the vocabulary back so every later test finds the same terms.
+    if sender.label != "providers":
+        return
+    from importlib import import_module
+
+    from django.apps import apps
+
+    from providers.taxonomy import ProviderType
+
+    if not ProviderType.objects.using(using).exists():
+        import_module("providers.migrations.0003_search_configuration_and_vocabulary").seed(apps, None)
+
+
+post_migrate.connect(_reseed_vocabulary, dispatch_uid="tests.reseed_vocabulary")
