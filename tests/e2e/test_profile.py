@@ -83,7 +83,9 @@ def test_a_profile_without_a_photo_fits_a_phone_and_is_accessible(site):
 def test_the_contact_forms_error_state_is_clear_and_accessible(site):
     cache.clear()
     provider = listing()
+    site.set_viewport_size({"width": 390, "height": 844})
     site.goto(site.base_url + provider.get_absolute_url())
+    assert_accessible(site)
     site.get_by_label("Your name").fill("Jamie")
     site.get_by_label("Your email").fill("jamie-at-example")
     site.get_by_label("Message", exact=True).fill("Is there a waiting list?")
@@ -94,5 +96,6 @@ def test_the_contact_forms_error_state_is_clear_and_accessible(site):
     assert "Please enter an email address like name@example.com" in alert.inner_text()
     assert site.get_by_label("Message", exact=True).input_value() == "Is there a waiting list?"  # nothing typed is lost
     assert site.get_by_label("Your email").get_attribute("aria-invalid") == "true"
+    assert site.evaluate("document.documentElement.scrollWidth") <= 390
     assert_accessible(site)
     assert ContactMessage.objects.count() == 0

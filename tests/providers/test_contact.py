@@ -147,6 +147,7 @@ def test_bad_input_gets_a_clear_message_and_keeps_what_was_typed(client, provide
     assert error in html
     assert "Please check" in html and "Everything you typed is still here." in html
     assert ContactMessage.objects.count() == 0
+    assert "dana.private@example.net" not in html
     kept = {**MESSAGE, **changes}
     if "\x00" not in kept["message"] and len(kept["message"]) < 200:
         assert escape(kept["message"]) in html
