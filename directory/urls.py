@@ -11,6 +11,9 @@ urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
     path("for-providers/", views.for_providers, name="for_providers"),
     path("", include("providers.urls")),
+    path("", include("providers.urls_reports")),
+    path("accounts/", include("providers.urls_accounts")),
+    path("listing/", include("providers.urls_listing")),
     path("blog/", include("blog.urls")),
     path(settings.ADMIN_URL, admin.site.urls),
 ]

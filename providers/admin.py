@@ -1,9 +1,31 @@
-from django.contrib import admin
+from django import forms
+from django.contrib import admin, messages
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
+from django.core.exceptions import PermissionDenied
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect
+from django.urls import path, reverse
+from django.utils.html import format_html, format_html_join
 
+from providers import moderation
 from providers.enquiries import ContactMessage
+from providers.lifecycle import ListingEvent
 from providers.models import Office, Provider
-from providers.taxonomy import Concern, Format, Language, Modality, PaymentOption, Population, Practice, ProviderType
+from providers.pending import LISTING_FIELDS, PendingChange
+from providers.reports import ListingReport
+from providers.states import STATE_CHOICES
+from providers.taxonomy import (
+    VOCABULARIES,
+    Concern,
+    Format,
+    Language,
+    Modality,
+    PaymentOption,
+    Population,
+    Practice,
+    ProviderType,
+    vocabulary,
+)
 from providers.users import User
 
 
@@ -50,13 +72,291 @@ class OfficeInline(admin.StackedInline):
     fields = ["name", "street", "show_street", "city", "state", "zip_code"]
 
 
+class ListingEventInline(admin.TabularInline):
+    """The listing's history, read-only: nothing a founder or provider did is overwritten."""
+
+    model = ListingEvent
+    fk_name = "provider"
+    extra = 0
+    fields = ["created_at", "action", "from_status", "to_status", "actor", "note"]
+    readonly_fields = fields
+    can_delete = False
+    verbose_name_plural = "History"
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("actor")
+
+
+class ProviderAdminForm(forms.ModelForm):
+    """Taxonomy arrays as checkboxes (not lists of ids), like the provider's own form."""
+
+    licensed_states = forms.TypedMultipleChoiceField(
+        choices=STATE_CHOICES, required=False, widget=forms.CheckboxSelectMultiple
+    )
+
+    class Meta:
+        model = Provider
+        fields = [*LISTING_FIELDS, "slug", "accepting_new_clients", "availability_confirmed_at"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        vocab = vocabulary()
+        for field in VOCABULARIES:
+            self.fields[field] = forms.TypedMultipleChoiceField(
+                label=self.fields[field].label,
+                choices=[(t.id, t.name) for t in vocab.terms[field]],
+                coerce=int,
+                required=False,
+                widget=forms.CheckboxSelectMultiple,
+            )
+
+
 @admin.register(Provider)
 class ProviderAdmin(admin.ModelAdmin):
-    list_display = ["display_name", "status", "accepting_new_clients", "availability_confirmed_at", "updated_at"]
-    list_filter = ["status", "accepting_new_clients"]
-    search_fields = ["display_name", "slug", "contact_email", "license_number"]
-    readonly_fields = ["created_at", "updated_at"]
-    inlines = [OfficeInline]
+    form = ProviderAdminForm
+    list_display = [
+        "display_name",
+        "status",
+        "waiting",
+        "owner_email",
+        "license_number",
+        "license_state",
+        "license_checked",
+        "has_edits",
+        "availability_confirmed_at",
+    ]
+    list_filter = [
+        "status",
+        moderation.HasPendingEditsFilter,
+        moderation.StaleAvailabilityFilter,
+        moderation.StateFilter,
+        moderation.TypeFilter,
+    ]
+    list_select_related = ["owner", "pending_change"]
+    search_fields = ["display_name", "slug", "owner__email", "contact_email", "license_number"]
+    readonly_fields = [
+        "status",
+        "owner",
+        "edits_waiting",
+        "submitted_at",
+        "published_at",
+        "license_verified_at",
+        "availability_reminder_sent_at",
+        "photo",  # photos go through directory.images (metadata stripped), so only the provider's form sets them
+        "photo_small",
+        "created_at",
+        "updated_at",
+    ]
+    fieldsets = [
+        ("Moderation", {"fields": ["status", "owner", "submitted_at", "published_at", "edits_waiting"]}),
+        ("Who", {"fields": ["display_name", "slug", "pronouns", "credentials", "headline", "bio", "approach"]}),
+        ("What and for whom", {"fields": [*VOCABULARIES, "trainings"]}),
+        ("Where and how much", {"fields": ["licensed_states", "fee_min", "fee_max", "free_consultation"]}),
+        ("Contact", {"fields": ["website", "booking_url", "phone", "contact_email"]}),
+        ("Verification", {"fields": ["license_type", "license_number", "license_state", "license_verified_at"]}),
+        ("Photo", {"fields": ["photo", "photo_small"]}),
+        (
+            "Availability",
+            {"fields": ["accepting_new_clients", "availability_confirmed_at", "availability_reminder_sent_at"]},
+        ),
+        ("Dates", {"fields": ["created_at", "updated_at"]}),
+    ]
+    inlines = [OfficeInline, ListingEventInline]
+    actions = [moderation.make_bulk_action(m) for m in moderation.MODERATIONS.values()]
+
+    @admin.display(description="waiting since", ordering="submitted_at")
+    def waiting(self, obj):
+        return moderation.days_ago(moderation.waiting_since(obj))
+
+    @admin.display(description="owner", ordering="owner__email")
+    def owner_email(self, obj):
+        return obj.owner.email if obj.owner_id else "—"
+
+    @admin.display(description="license verified", boolean=True, ordering="license_verified_at")
+    def license_checked(self, obj):
+        return obj.license_verified_at is not None
+
+    @admin.display(description="edits waiting", boolean=True)
+    def has_edits(self, obj):
+        return getattr(obj, "pending_change", None) is not None
+
+    @admin.display(description="edits waiting for review")
+    def edits_waiting(self, obj):
+        """Field by field: what is live, and what the provider proposes."""
+        pending = getattr(obj, "pending_change", None) if obj.pk else None
+        if pending is None:
+            return "None"
+        rows = format_html_join(
+            "",
+            '<tr><th scope="row">{}</th><td>{}</td><td>{}</td></tr>',
+            ((row["label"], row["live"], row["proposed"]) for row in pending.comparison()),
+        )
+        photo = (
+            format_html('<p>New photo: <img src="{}" width="120" height="120" alt=""></p>', pending.photo.url)
+            if pending.photo
+            else ""
+        )
+        message = (
+            format_html("<p><strong>Changes requested:</strong> {}</p>", pending.message) if pending.message else ""
+        )
+        return format_html(
+            '<p>Sent {}.</p>{}<table class="edits-comparison"><thead><tr><th scope="col">Field</th>'
+            '<th scope="col">Live now</th><th scope="col">Proposed</th></tr></thead><tbody>{}</tbody></table>{}',
+            moderation.days_ago(pending.updated_at),
+            message,
+            rows,
+            photo,
+        )
+
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        if change and form.changed_data:
+            # A founder's direct edit is recorded like every other change to a listing.
+            ListingEvent.objects.create(
+                provider=obj,
+                actor=request.user,
+                action=ListingEvent.Action.EDITED_IN_ADMIN,
+                from_status=obj.status,
+                to_status=obj.status,
+                note="Changed: " + ", ".join(form.changed_data),
+            )
+
+    # One listing at a time, from its page ---------------------------------------------------------------------
+    def get_urls(self):
+        custom = [
+            path(
+                "<path:object_id>/moderate/<str:action>/",
+                self.admin_site.admin_view(self.moderate_view),
+                name="providers_provider_moderate",
+            )
+        ]
+        return custom + super().get_urls()
+
+    def moderate_view(self, request, object_id, action):
+        step = moderation.MODERATIONS.get(action)
+        if step is None:
+            raise Http404("No such action.")
+        listing = get_object_or_404(Provider.objects.select_related("owner", "pending_change"), pk=object_id)
+        if not self.has_change_permission(request, listing):
+            raise PermissionDenied
+        change_url = reverse("admin:providers_provider_change", args=[listing.pk])
+        if request.method != "POST":
+            form = moderation.NoteForm(moderation=step) if step.needs_note else None
+            return moderation.note_page(request, self, step, [listing], form, bulk=False)
+        if step.needs_note:
+            form = moderation.NoteForm(request.POST, moderation=step)
+            if not form.is_valid():
+                return moderation.note_page(request, self, step, [listing], form, bulk=False)
+            moderation.apply_moderation(request, self, step, [listing], form.cleaned_data["note"])
+        else:
+            moderation.apply_moderation(request, self, step, [listing])
+        return redirect(change_url)
+
+    def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
+        if obj is not None:
+            context["moderations"] = moderation.available_moderations(obj)
+        return super().render_change_form(request, context, add, change, form_url, obj)
+
+
+@admin.register(PendingChange)
+class PendingChangeAdmin(admin.ModelAdmin):
+    """The queue of edits to published listings; each is decided on its listing's page."""
+
+    list_display = ["provider_link", "updated_at", "fields_changed", "returned"]
+    list_select_related = ["provider"]
+    fields = ["provider_link", "fields_changed", "message", "created_at", "updated_at"]
+    readonly_fields = fields
+
+    @admin.display(description="listing")
+    def provider_link(self, obj):
+        url = reverse("admin:providers_provider_change", args=[obj.provider_id])
+        return format_html('<a href="{}">{}</a>', url, obj.provider)
+
+    @admin.display(description="changed")
+    def fields_changed(self, obj):
+        return ", ".join(obj.changed_labels())
+
+    @admin.display(description="changes requested", boolean=True)
+    def returned(self, obj):
+        return bool(obj.message)
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(ListingEvent)
+class ListingEventAdmin(admin.ModelAdmin):
+    list_display = ["created_at", "provider", "action", "from_status", "to_status", "actor", "note"]
+    list_filter = ["action"]
+    list_select_related = ["provider", "actor"]
+    search_fields = ["provider__display_name", "note"]
+    date_hierarchy = "created_at"
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+@admin.action(description="Mark resolved", permissions=["change"])
+def resolve_reports(modeladmin, request, queryset):
+    from providers.lifecycle import TransitionNotAllowed
+
+    done = 0
+    for report in queryset:
+        try:
+            report.resolve(by=request.user)
+        except TransitionNotAllowed as error:
+            modeladmin.message_user(request, str(error), level=messages.WARNING)
+        else:
+            done += 1
+    if done:
+        modeladmin.message_user(request, f"{done} report{'s' if done != 1 else ''} resolved.", level=messages.SUCCESS)
+
+
+@admin.register(ListingReport)
+class ListingReportAdmin(admin.ModelAdmin):
+    list_display = ["created_at", "provider_link", "reason", "status", "resolved_by", "resolved_at"]
+    list_filter = ["status", "reason"]
+    list_select_related = ["provider", "resolved_by"]
+    search_fields = ["provider__display_name", "details"]
+    fields = [
+        "provider_link",
+        "reason",
+        "details",
+        "created_at",
+        "status",
+        "resolved_by",
+        "resolved_at",
+        "resolution_note",
+    ]
+    readonly_fields = ["provider_link", "reason", "details", "created_at", "status", "resolved_by", "resolved_at"]
+    actions = [resolve_reports]
+    ordering = ["status", "-created_at"]  # open reports ("open" < "resolved") first, newest first
+
+    @admin.display(description="listing")
+    def provider_link(self, obj):
+        url = reverse("admin:providers_provider_change", args=[obj.provider_id])
+        return format_html('<a href="{}">{}</a>', url, obj.provider)
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
 
 
 @admin.register(ContactMessage)

@@ -24,6 +24,14 @@ from django.utils.text import slugify
 
 from providers import geo
 from providers.enquiries import ContactMessage  # noqa: F401  (model registration)
+from providers.lifecycle import (  # noqa: F401  (ListingEvent: model registration)
+    LifecycleQuerySetMixin,
+    ListingEvent,
+    ListingLifecycleMixin,
+    TransitionNotAllowed,
+)
+from providers.pending import PendingChange  # noqa: F401  (model registration)
+from providers.reports import ListingReport  # noqa: F401  (model registration)
 from providers.states import STATE_CHOICES, STATE_CODES
 from providers.taxonomy import (  # noqa: F401  (model registration)
     Concern,
@@ -51,7 +59,7 @@ def photo_path(instance, filename):
     return f"providers/photos/{secrets.token_hex(12)}.webp"
 
 
-class ProviderQuerySet(models.QuerySet):
+class ProviderQuerySet(LifecycleQuerySetMixin, models.QuerySet):
     def published(self):
         return self.filter(status=Provider.Status.PUBLISHED)
 
@@ -85,7 +93,7 @@ class ProviderQuerySet(models.QuerySet):
         return len(ids)
 
 
-class Provider(models.Model):
+class Provider(ListingLifecycleMixin, models.Model):
     class Status(models.TextChoices):
         DRAFT = "draft", "Draft"
         PENDING = "pending", "Pending review"
@@ -158,6 +166,11 @@ class Provider(models.Model):
     # Availability, with the date a person last confirmed it
     accepting_new_clients = models.BooleanField(default=True)
     availability_confirmed_at = models.DateTimeField(null=True, blank=True)
+    availability_reminder_sent_at = models.DateTimeField(null=True, blank=True, editable=False)
+
+    # Moderation (see providers.lifecycle; the history is in ListingEvent)
+    submitted_at = models.DateTimeField("submitted for review", null=True, blank=True, editable=False)
+    published_at = models.DateTimeField("first published", null=True, blank=True, editable=False)
 
     search_document = SearchVectorField(null=True, editable=False)
     created_at = models.DateTimeField(auto_now_add=True)

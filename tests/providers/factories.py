@@ -92,3 +92,53 @@ class OfficeFactory(factory.django.DjangoModelFactory):
     zip_code = "02139"
     city = factory.LazyAttribute(lambda office: geo.lookup_zip(office.zip_code).city)
     state = factory.LazyAttribute(lambda office: geo.lookup_zip(office.zip_code).state)
+
+
+# Listing lifecycle ---------------------------------------------------------------------------------------------
+class ChangesRequestedProviderFactory(ProviderFactory):
+    status = Provider.Status.CHANGES_REQUESTED
+
+
+class RejectedProviderFactory(ProviderFactory):
+    status = Provider.Status.REJECTED
+
+
+class SuspendedProviderFactory(ProviderFactory):
+    status = Provider.Status.SUSPENDED
+
+
+class OwnedProviderFactory(ProviderFactory):
+    """A draft listing whose owner has a verified account (the usual provider)."""
+
+    owner = factory.SubFactory(VerifiedUserFactory)
+
+
+class OwnedPublishedProviderFactory(OwnedProviderFactory):
+    status = Provider.Status.PUBLISHED
+    published_at = factory.LazyFunction(timezone.now)
+
+
+class ModeratorFactory(UserFactory):
+    """A founder as createfounder makes one: staff in the Founders group, not a superuser."""
+
+    is_staff = True
+    email_verified_at = factory.LazyFunction(timezone.now)
+
+    @factory.post_generation
+    def founders_group(obj, create, extracted, **kwargs):
+        if create:
+            from providers.founders import sync_founders_group
+
+            obj.groups.add(sync_founders_group())
+
+
+def jpeg_upload(name="photo.jpg", size=(640, 480), color=(200, 120, 90)):
+    """A small real JPEG, as a browser would upload it."""
+    import io
+
+    from django.core.files.uploadedfile import SimpleUploadedFile
+    from PIL import Image
+
+    buffer = io.BytesIO()
+    Image.new("RGB", size, color).save(buffer, format="JPEG")
+    return SimpleUploadedFile(name, buffer.getvalue(), content_type="image/jpeg")

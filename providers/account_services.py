@@ -1,0 +1,52 @@
+"""What happens to an account: verification, a change of address, closing it. Views call these."""
+
+from __future__ import annotations
+
+from django.db import transaction
+from django.utils import timezone
+
+from providers.notifications import absolute_url, send_templated_email
+from providers.tokens import VERIFY_MAX_AGE, verification_token
+
+
+def send_verification_email(user, request=None) -> None:
+    link = absolute_url("accounts:verify_email", request, token=verification_token(user))
+    context = {"user": user, "link": link, "days": VERIFY_MAX_AGE.days}
+    send_templated_email("accounts/emails/verify_email", context, user.email)
+
+
+def mark_email_verified(user) -> bool:
+    """True when this verified the address; False when it already was."""
+    if user.email_verified_at is not None:
+        return False
+    user.email_verified_at = timezone.now()
+    user.save(update_fields=["email_verified_at"])
+    return True
+
+
+def change_email(user, new_email, request=None) -> None:
+    """The new address becomes the login at once and must be verified; the old one hears about the change."""
+    old_email = user.email
+    with transaction.atomic():
+        user.email = new_email
+        user.email_verified_at = None
+        user.save(update_fields=["email", "email_verified_at"])
+        transaction.on_commit(lambda: send_verification_email(user, request))
+        context = {"new_email": new_email, "login_url": absolute_url("accounts:login", request)}
+        transaction.on_commit(lambda: send_templated_email("accounts/emails/email_changed", context, old_email))
+
+
+def close_account(user) -> None:
+    """Deletes the account, its listing (offices, edits waiting, history, reports) and every photo file of it."""
+    from providers.models import Provider
+    from providers.pending import PendingChange
+
+    with transaction.atomic():
+        names = []
+        for listing in Provider.objects.filter(owner=user):
+            names += [f.name for f in (listing.photo, listing.photo_small) if f]
+        for pending in PendingChange.objects.filter(provider__owner=user):
+            names += [f.name for f in (pending.photo, pending.photo_small) if f]
+        user.delete()  # the listing and everything hanging off it cascade
+        storage = Provider._meta.get_field("photo").storage
+        transaction.on_commit(lambda: [storage.delete(name) for name in names])

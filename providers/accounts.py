@@ -1,0 +1,220 @@
+"""Provider accounts: sign up, verify the email address, log in and out, reset and change the password, change the
+email address, close the account. Built on Django's auth views where they fit."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth import login, logout
+from django.contrib.auth import views as auth_views
+from django.contrib.auth.decorators import login_required
+from django.shortcuts import redirect, render
+from django.urls import reverse, reverse_lazy
+from django.views.decorators.http import require_http_methods, require_POST
+
+from directory.ratelimit import RateLimit, client_ip
+from providers import account_services
+from providers.accounts_forms import DeleteAccountForm, EmailChangeForm, LoginForm, SignupForm
+from providers.tokens import VERIFY_MAX_AGE, LinkExpired, LinkInvalid, verified_user
+
+# Failed logins: per account (someone guessing one person's password) and per address (someone trying many).
+LOGIN_ACCOUNT_LIMIT = RateLimit("login-account", 5, 15 * 60)
+LOGIN_IP_LIMIT = RateLimit("login-ip", 20, 15 * 60)
+SIGNUP_LIMIT = RateLimit("signup", 10, 60 * 60)
+RESEND_LIMIT = RateLimit("verify-resend", 5, 60 * 60)
+RESET_LIMIT = RateLimit("password-reset", 5, 60 * 60)
+
+
+def minutes_until(limit: RateLimit) -> int:
+    return max(1, -(-limit.retry_after() // 60))
+
+
+def try_again_message(limit: RateLimit) -> str:
+    minutes = minutes_until(limit)
+    unit = "minute" if minutes == 1 else "minutes"
+    return f"Too many attempts. For your security, please wait a little. Try again in {minutes} {unit}."
+
+
+# Sign up and verification -------------------------------------------------------------------------------------
+@require_http_methods(["GET", "POST"])
+def signup(request):
+    if request.user.is_authenticated:
+        return redirect("listing:dashboard")
+    form = SignupForm(request.POST or None)
+    if request.method == "POST":
+        ip = client_ip(request)
+        if SIGNUP_LIMIT.is_limited(ip):
+            form.is_valid()  # keep what was typed, with its own errors
+            return render(
+                request, "accounts/signup.html", {"form": form, "limited": try_again_message(SIGNUP_LIMIT)}, status=429
+            )
+        if form.is_valid():
+            SIGNUP_LIMIT.hit(ip)
+            if form.is_bot():  # bots see the usual next page; nothing is created
+                return redirect("home")
+            user = form.save()
+            login(request, user, backend="django.contrib.auth.backends.ModelBackend")
+            account_services.send_verification_email(user, request)
+            messages.success(
+                request,
+                f"Welcome! We have sent a link to {user.email}. Open it to confirm your address; "
+                "meanwhile you can start your listing.",
+            )
+            return redirect("listing:dashboard")
+    return render(request, "accounts/signup.html", {"form": form})
+
+
+@require_http_methods(["GET", "POST"])
+def verify_email(request, token):
+    """GET shows a button; POST verifies. Mail scanners that open links change nothing."""
+    try:
+        user = verified_user(token)
+    except LinkExpired:
+        return render(request, "accounts/verify_email.html", {"problem": "expired"}, status=400)
+    except LinkInvalid:
+        return render(request, "accounts/verify_email.html", {"problem": "invalid"}, status=400)
+    if request.method == "POST":
+        account_services.mark_email_verified(user)
+        messages.success(request, f"Thank you: {user.email} is confirmed.")
+        if request.user.is_authenticated and request.user.pk == user.pk:
+            return redirect("listing:dashboard")
+        return redirect(f"{reverse('accounts:login')}?next={reverse('listing:dashboard')}")
+    return render(request, "accounts/verify_email.html", {"verify_user": user, "already": user.email_verified})
+
+
+@login_required
+@require_POST
+def resend_verification(request):
+    user = request.user
+    if user.email_verified:
+        messages.info(request, "Your email address is already confirmed.")
+    elif not RESEND_LIMIT.hit(str(user.pk)):
+        messages.warning(request, try_again_message(RESEND_LIMIT))
+    else:
+        account_services.send_verification_email(user, request)
+        messages.success(request, f"We have sent a new link to {user.email}. It works for {VERIFY_MAX_AGE.days} days.")
+    return redirect("accounts:home" if request.POST.get("back") == "account" else "listing:dashboard")
+
+
+# Log in and out ---------------------------------------------------------------------------------------------
+class LoginView(auth_views.LoginView):
+    template_name = "accounts/login.html"
+    authentication_form = LoginForm
+    redirect_authenticated_user = True
+
+    def post(self, request, *args, **kwargs):
+        self.account_key = (request.POST.get("username") or "").strip().lower()[:254]
+        self.ip = client_ip(request)
+        for limit, key in ((LOGIN_ACCOUNT_LIMIT, self.account_key), (LOGIN_IP_LIMIT, self.ip)):
+            if limit.is_limited(key):
+                return self._locked_out(limit)
+        return super().post(request, *args, **kwargs)
+
+    def form_invalid(self, form):
+        LOGIN_ACCOUNT_LIMIT.hit(self.account_key)
+        LOGIN_IP_LIMIT.hit(self.ip)
+        for limit, key in ((LOGIN_ACCOUNT_LIMIT, self.account_key), (LOGIN_IP_LIMIT, self.ip)):
+            if limit.is_limited(key):
+                return self._locked_out(limit)
+        return super().form_invalid(form)
+
+    def _locked_out(self, limit):
+        # An unbound form keeps the email typed without checking the password again.
+        form = self.get_form_class()(self.request, initial={"username": self.account_key})
+        response = self.render_to_response(self.get_context_data(form=form, limited=try_again_message(limit)))
+        response.status_code = 429
+        response["Retry-After"] = str(limit.retry_after())
+        return response
+
+    def form_valid(self, form):
+        LOGIN_ACCOUNT_LIMIT.reset(self.account_key)
+        return super().form_valid(form)
+
+    def get_default_redirect_url(self):
+        # `next` is honoured only when it stays on this site (Django checks url_has_allowed_host_and_scheme).
+        if self.request.user.is_staff:
+            return reverse("admin:index")
+        return reverse("listing:dashboard")
+
+
+class LogoutView(auth_views.LogoutView):
+    """POST only (Django's default): a link or a prefetch cannot log anyone out."""
+
+    next_page = "home"
+
+    def post(self, request, *args, **kwargs):
+        response = super().post(request, *args, **kwargs)
+        messages.info(request, "You have logged out. Take care.")
+        return response
+
+
+# Password reset (Django's views, our templates) -----------------------------------------------------------------
+class PasswordResetView(auth_views.PasswordResetView):
+    template_name = "registration/password_reset_form.html"
+    email_template_name = "registration/password_reset_email.txt"
+    subject_template_name = "registration/password_reset_subject.txt"
+    success_url = reverse_lazy("accounts:password_reset_done")
+
+    @property
+    def extra_email_context(self):
+        return {"SITE_NAME": settings.SITE_NAME}
+
+    def form_valid(self, form):
+        # The same answer whether or not the address has an account; only the rate limit can change it.
+        if not RESET_LIMIT.hit(client_ip(self.request)):
+            context = self.get_context_data(form=form, limited=try_again_message(RESET_LIMIT))
+            return self.render_to_response(context, status=429)
+        return super().form_valid(form)
+
+
+class PasswordResetConfirmView(auth_views.PasswordResetConfirmView):
+    template_name = "registration/password_reset_confirm.html"
+    success_url = reverse_lazy("accounts:password_reset_complete")
+
+    def form_valid(self, form):
+        # The link reached this inbox, which proves the address as well as a verification link would.
+        account_services.mark_email_verified(form.user)
+        return super().form_valid(form)
+
+
+# The account page -----------------------------------------------------------------------------------------
+@login_required
+def account_home(request):
+    return render(request, "accounts/account_home.html")
+
+
+class PasswordChangeView(auth_views.PasswordChangeView):
+    template_name = "accounts/password_change.html"
+    success_url = reverse_lazy("accounts:home")
+
+    def form_valid(self, form):
+        messages.success(self.request, "Your password is changed.")
+        return super().form_valid(form)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def change_email(request):
+    form = EmailChangeForm(request.user, request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        account_services.change_email(request.user, form.cleaned_data["email"], request)
+        messages.success(
+            request,
+            f"Your login email is now {form.cleaned_data['email']}. We have sent a link there to confirm it.",
+        )
+        return redirect("accounts:home")
+    return render(request, "accounts/email_change.html", {"form": form})
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def delete_account(request):
+    form = DeleteAccountForm(request.user, request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        user = request.user
+        logout(request)
+        account_services.close_account(user)
+        messages.success(request, "Your account and your listing have been deleted. Thank you for your work.")
+        return redirect("home")
+    listing = getattr(request.user, "listing", None)
+    return render(request, "accounts/account_delete.html", {"form": form, "listing": listing})

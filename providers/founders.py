@@ -1,0 +1,50 @@
+"""The Founders group: staff who moderate listings and run the blog, with exactly the permissions that needs.
+
+Founders are staff, never superusers. The group is created by a migration and re-synced by `createfounder`
+(which also repairs it if an app's permissions did not exist yet when the migration ran).
+"""
+
+from __future__ import annotations
+
+FOUNDERS_GROUP = "Founders"
+
+TAXONOMY = ["providertype", "concern", "modality", "population", "language", "paymentoption", "practice", "format"]
+
+# app label → model → actions (Django's default permissions: add, change, delete, view).
+FOUNDERS_PERMISSIONS: dict[str, dict[str, list[str]]] = {
+    "providers": {
+        "provider": ["view", "change"],
+        "office": ["view", "change"],
+        "pendingchange": ["view", "change"],
+        "listingreport": ["view", "change"],
+        "listingevent": ["view"],
+        "user": ["view"],
+        **{model: ["view", "change"] for model in TAXONOMY},
+    },
+    "blog": {model: ["view", "add", "change"] for model in ["post", "topic", "guestauthor", "proposal"]},
+}
+
+
+def founder_codenames() -> set[tuple[str, str]]:
+    """{(app_label, codename)} the group should hold."""
+    return {
+        (app, f"{action}_{model}")
+        for app, models in FOUNDERS_PERMISSIONS.items()
+        for model, actions in models.items()
+        for action in actions
+    }
+
+
+def sync_founders_group(apps=None):
+    """Creates the group if needed and gives it exactly FOUNDERS_PERMISSIONS (those that exist). Returns it."""
+    if apps is None:
+        from django.apps import apps
+    Group = apps.get_model("auth", "Group")
+    Permission = apps.get_model("auth", "Permission")
+    group, _ = Group.objects.get_or_create(name=FOUNDERS_GROUP)
+    wanted = founder_codenames()
+    found = Permission.objects.filter(
+        content_type__app_label__in=list(FOUNDERS_PERMISSIONS), codename__in=[codename for _, codename in wanted]
+    ).select_related("content_type")
+    group.permissions.set([p for p in found if (p.content_type.app_label, p.codename) in wanted])
+    return group

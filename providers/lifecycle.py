@@ -1,0 +1,321 @@
+"""A listing's life: draft → pending review → published, with changes requested, rejected and suspended on the way.
+
+Every transition is one method on Provider (mixed in from here) that locks the row, refuses moves that make no
+sense with TransitionNotAllowed, records who did what in ListingEvent and emails the provider once the change has
+committed. The site's views and the admin's actions call these same methods.
+"""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models, transaction
+from django.db.models import Q
+from django.utils import timezone
+
+from providers.notifications import email_provider_on_commit
+
+# Availability confirmed longer ago than this earns a reminder (at most one per REMIND_EVERY).
+REMIND_AFTER_DAYS = 60
+REMIND_EVERY_DAYS = 30
+
+
+class TransitionNotAllowed(Exception):
+    """A listing was asked to move to a state it cannot reach from where it is."""
+
+
+class ListingEvent(models.Model):
+    """One thing that happened to a listing: who, when, from which status to which, and why."""
+
+    class Action(models.TextChoices):
+        SUBMITTED = "submitted", "Submitted for review"
+        APPROVED = "approved", "Approved and published"
+        CHANGES_REQUESTED = "changes_requested", "Changes requested"
+        REJECTED = "rejected", "Rejected"
+        SUSPENDED = "suspended", "Suspended"
+        REINSTATED = "reinstated", "Reinstated"
+        LICENSE_VERIFIED = "license_verified", "License verified"
+        EDITS_SUBMITTED = "edits_submitted", "Edits sent for review"
+        EDITS_APPROVED = "edits_approved", "Edits approved"
+        EDITS_RETURNED = "edits_returned", "Changes requested on edits"
+        EDITS_REJECTED = "edits_rejected", "Edits rejected"
+        EDITS_WITHDRAWN = "edits_withdrawn", "Edits withdrawn"
+        EDITED_IN_ADMIN = "edited_in_admin", "Edited in the admin"
+
+    provider = models.ForeignKey("providers.Provider", on_delete=models.CASCADE, related_name="events")
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    action = models.CharField(max_length=30, choices=Action.choices)
+    from_status = models.CharField(max_length=20, blank=True)
+    to_status = models.CharField(max_length=20, blank=True)
+    note = models.TextField(blank=True)
+    created_at = models.DateTimeField(default=timezone.now, db_index=True)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        verbose_name = "listing event"
+
+    def __str__(self):
+        return f"{self.get_action_display()} ({self.created_at:%Y-%m-%d %H:%M})"
+
+
+class LifecycleQuerySetMixin:
+    """Provider QuerySet verbs for moderation and freshness."""
+
+    def awaiting_review(self):
+        """New listings submitted for review, and published listings with edits waiting: oldest first."""
+        return self.filter(
+            Q(status="pending") | Q(status="published", pending_change__isnull=False, pending_change__message="")
+        ).order_by("submitted_at", "id")
+
+    def with_pending_changes(self):
+        return self.filter(pending_change__isnull=False)
+
+    def due_availability_reminder(self, now=None):
+        """Published listings not confirmed for REMIND_AFTER_DAYS and not reminded in the last REMIND_EVERY_DAYS."""
+        now = now or timezone.now()
+        unconfirmed = Q(availability_confirmed_at__isnull=True) | Q(
+            availability_confirmed_at__lt=now - timezone.timedelta(days=REMIND_AFTER_DAYS)
+        )
+        not_reminded = Q(availability_reminder_sent_at__isnull=True) | Q(
+            availability_reminder_sent_at__lt=now - timezone.timedelta(days=REMIND_EVERY_DAYS)
+        )
+        return self.filter(unconfirmed, not_reminded, status="published")
+
+
+class ListingLifecycleMixin:
+    """The transitions of Provider. Each runs in one transaction on a locked row and refreshes `self` after."""
+
+    EDITABLE_STATUSES = ("draft", "pending", "changes_requested")
+
+    # What the provider may do -------------------------------------------------------------------------------
+    @property
+    def edits_go_live_directly(self) -> bool:
+        """Drafts and listings under review are edited in place; nobody but the provider sees them yet."""
+        return self.status in self.EDITABLE_STATUSES
+
+    @property
+    def edits_need_review(self) -> bool:
+        """A published listing keeps its approved version live; edits wait as a PendingChange."""
+        return self.status == self.Status.PUBLISHED
+
+    @property
+    def can_be_edited(self) -> bool:
+        return self.edits_go_live_directly or self.edits_need_review
+
+    def edit(self, *, values, offices, photo=None, remove_photo=False, by=None) -> str:
+        """Saves the provider's edits: in place while only they can see the listing, or kept as a PendingChange
+        once it is published. `offices` is the whole proposed list (see pending.office_dicts). Returns "saved",
+        "pending" (edits wait for review) or "unchanged"."""
+        from providers.pending import LISTING_FIELDS, PendingChange, sync_offices
+
+        if self.pk and self.edits_need_review:
+            pending = PendingChange.stage(
+                self, values=values, offices=offices, photo=photo, remove_photo=remove_photo, by=by
+            )
+            return "pending" if pending else "unchanged"
+        with transaction.atomic():
+            listing = self._locked() if self.pk else self
+            listing._require(listing.can_be_edited, "This listing cannot be edited now.")
+            for field in LISTING_FIELDS:
+                if field in values:
+                    setattr(listing, field, values[field])
+            if photo:
+                listing.set_photo(photo)
+            elif remove_photo:
+                listing.remove_photo()
+            listing.save()
+            sync_offices(listing, offices)
+        if listing is not self:
+            self.refresh_from_db()
+        return "saved"
+
+    def missing_for_submission(self, office_count=None) -> list[str]:
+        """What still stands between this listing and review, in plain words (empty when it is complete)."""
+        missing = []
+        for field, words in [("headline", "a headline"), ("bio", "a short bio"), ("approach", "how you practise")]:
+            if not (getattr(self, field) or "").strip():
+                missing.append(words)
+        for field, words in [
+            ("types", "at least one provider type"),
+            ("concerns", "at least one concern you help with"),
+            ("payments", "at least one payment option"),
+            ("formats", "at least one format (in person, telehealth…)"),
+        ]:
+            if not getattr(self, field):
+                missing.append(words)
+        if office_count is None:
+            office_count = self.offices.count() if self.pk else 0
+        if not office_count and not self.licensed_states:
+            missing.append("an office, or a state you are licensed in for telehealth")
+        if self.owner_id and not self.owner.email_verified:
+            missing.append("a verified email address (use the link we emailed you)")
+        return missing
+
+    def status_note(self):
+        """The founders' latest message for the current status (changes requested, rejected, suspended)."""
+        if self.status not in ("changes_requested", "rejected", "suspended"):
+            return ""
+        event = self.events.filter(to_status=self.status).exclude(note="").first()
+        return event.note if event else ""
+
+    # Transitions -------------------------------------------------------------------------------------------
+    def submit(self, *, by):
+        """The provider asks for review of a complete draft (or of a listing they changed as asked)."""
+        with transaction.atomic():
+            listing = self._locked()
+            listing._require(
+                listing.status in ("draft", "changes_requested"),
+                "Only a draft, or a listing with changes requested, can be submitted for review.",
+            )
+            missing = listing.missing_for_submission()
+            if missing:
+                raise TransitionNotAllowed("Before you submit, please add: " + "; ".join(missing) + ".")
+            listing.submitted_at = timezone.now()
+            listing._move("pending", ListingEvent.Action.SUBMITTED, by, extra_fields=["submitted_at"])
+            email_provider_on_commit(listing, "listing_submitted")
+        self.refresh_from_db()
+
+    def approve(self, *, by):
+        """Publishes a listing pending review, or applies the edits waiting on a published one."""
+        with transaction.atomic():
+            listing = self._locked()
+            pending = listing._pending_change()
+            if listing.status == "pending":
+                listing.published_at = listing.published_at or timezone.now()
+                listing._move("published", ListingEvent.Action.APPROVED, by, extra_fields=["published_at"])
+                email_provider_on_commit(listing, "listing_approved")
+            elif listing.status == "published" and pending is not None:
+                changed = pending.changed_labels()
+                pending.apply()
+                listing._record(ListingEvent.Action.EDITS_APPROVED, by, note="Changed: " + ", ".join(changed))
+                email_provider_on_commit(listing, "edits_approved")
+            else:
+                raise TransitionNotAllowed(
+                    f"{listing} is {listing.get_status_display().lower()} with no edits waiting; "
+                    "only listings pending review, or published listings with edits waiting, can be approved."
+                )
+        self.refresh_from_db()
+
+    def request_changes(self, *, by, message):
+        """Sends a listing under review (or the edits waiting on a published one) back with the founders' message."""
+        message = _required(message, "Please write a message saying what should change.")
+        with transaction.atomic():
+            listing = self._locked()
+            pending = listing._pending_change()
+            if listing.status == "pending":
+                listing._move("changes_requested", ListingEvent.Action.CHANGES_REQUESTED, by, note=message)
+                email_provider_on_commit(listing, "listing_changes_requested", message=message)
+            elif listing.status == "published" and pending is not None:
+                pending.message = message
+                pending.save(update_fields=["message", "updated_at"])
+                listing._record(ListingEvent.Action.EDITS_RETURNED, by, note=message)
+                email_provider_on_commit(listing, "edits_returned", message=message)
+            else:
+                raise TransitionNotAllowed(
+                    f"{listing} is {listing.get_status_display().lower()}; changes can be requested only on a "
+                    "listing pending review or on edits waiting for review."
+                )
+        self.refresh_from_db()
+
+    def reject(self, *, by, reason):
+        """Declines a listing under review, or discards the edits waiting on a published one (which stays up)."""
+        reason = _required(reason, "Please give the reason, so the provider understands the decision.")
+        with transaction.atomic():
+            listing = self._locked()
+            pending = listing._pending_change()
+            if listing.status == "pending":
+                listing._move("rejected", ListingEvent.Action.REJECTED, by, note=reason)
+                email_provider_on_commit(listing, "listing_rejected", message=reason)
+            elif listing.status == "published" and pending is not None:
+                pending.discard()
+                listing._record(ListingEvent.Action.EDITS_REJECTED, by, note=reason)
+                email_provider_on_commit(listing, "edits_rejected", message=reason)
+            else:
+                raise TransitionNotAllowed(
+                    f"{listing} is {listing.get_status_display().lower()}; only a listing pending review or "
+                    "edits waiting for review can be rejected (suspend a published listing instead)."
+                )
+        self.refresh_from_db()
+
+    def suspend(self, *, by, reason):
+        """Takes a published listing off the directory, saying why."""
+        reason = _required(reason, "Please give the reason, so the provider understands the decision.")
+        with transaction.atomic():
+            listing = self._locked()
+            listing._require(listing.status == "published", f"{listing} is not published, so it cannot be suspended.")
+            listing._move("suspended", ListingEvent.Action.SUSPENDED, by, note=reason)
+            email_provider_on_commit(listing, "listing_suspended", message=reason)
+        self.refresh_from_db()
+
+    def reinstate(self, *, by, note=""):
+        """Puts a suspended listing back in the directory."""
+        with transaction.atomic():
+            listing = self._locked()
+            listing._require(listing.status == "suspended", f"{listing} is not suspended, so it cannot be reinstated.")
+            listing._move("published", ListingEvent.Action.REINSTATED, by, note=note.strip())
+            email_provider_on_commit(listing, "listing_reinstated")
+        self.refresh_from_db()
+
+    def mark_license_verified(self, *, by):
+        """Records that a founder checked the license number with the state board."""
+        with transaction.atomic():
+            listing = self._locked()
+            listing._require(
+                bool(listing.license_number and listing.license_state),
+                f"{listing} has no license number and state to verify.",
+            )
+            listing._require(listing.license_verified_at is None, f"{listing}'s license is already verified.")
+            listing.license_verified_at = timezone.now()
+            listing.save(update_fields=["license_verified_at", "updated_at"])
+            note = f"{listing.license_type} {listing.license_number} ({listing.license_state})".strip()
+            listing._record(ListingEvent.Action.LICENSE_VERIFIED, by, note=note)
+            email_provider_on_commit(listing, "license_verified")
+        self.refresh_from_db()
+
+    def withdraw_edits(self, *, by):
+        """The provider takes back edits waiting for review; the live listing is unchanged."""
+        with transaction.atomic():
+            listing = self._locked()
+            pending = listing._pending_change()
+            listing._require(pending is not None, "There are no edits waiting for review.")
+            pending.discard()
+            listing._record(ListingEvent.Action.EDITS_WITHDRAWN, by)
+        self.refresh_from_db()
+
+    # Helpers -----------------------------------------------------------------------------------------------
+    def _locked(self):
+        return type(self).objects.select_for_update(of=("self",)).select_related("owner").get(pk=self.pk)
+
+    def _pending_change(self):
+        from providers.pending import PendingChange
+
+        pending = PendingChange.objects.select_for_update().filter(provider=self).first()
+        if pending is not None:
+            pending.provider = self  # the locked row: apply() changes and saves this very instance
+        return pending
+
+    def _require(self, condition, message):
+        if not condition:
+            raise TransitionNotAllowed(message)
+
+    def _move(self, to_status, action, by, note="", extra_fields=()):
+        from_status = self.status
+        self.status = to_status
+        # save() (not update()) so the search document and updated_at follow.
+        self.save(update_fields=["status", "updated_at", *extra_fields])
+        ListingEvent.objects.create(
+            provider=self, actor=by, action=action, from_status=from_status, to_status=to_status, note=note
+        )
+
+    def _record(self, action, by, note=""):
+        ListingEvent.objects.create(
+            provider=self, actor=by, action=action, from_status=self.status, to_status=self.status, note=note
+        )
+
+
+def _required(text, message):
+    text = (text or "").strip()
+    if not text:
+        raise TransitionNotAllowed(message)
+    return text

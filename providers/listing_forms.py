@@ -1,0 +1,208 @@
+"""The provider's listing form, in the sections families read it in, and the offices formset."""
+
+from __future__ import annotations
+
+from django import forms
+from django.core.exceptions import ValidationError
+
+from directory.images import open_upload
+from providers.models import Office, Provider
+from providers.pending import LISTING_FIELDS, OFFICE_FIELDS
+from providers.states import STATE_CHOICES
+from providers.taxonomy import vocabulary
+
+AVAILABILITY_CHOICES = [("yes", "Yes, I am taking new clients"), ("no", "Not right now")]
+
+LABELS = {
+    "display_name": "Your name, as families will see it",
+    "pronouns": "Pronouns (optional)",
+    "credentials": "Credentials (optional)",
+    "headline": "Headline",
+    "bio": "About you",
+    "approach": "How you practise trauma-informed care",
+    "trainings": "Trainings and certifications (optional)",
+    "fee_min": "Lowest fee per session, in US dollars (optional)",
+    "fee_max": "Highest fee per session, in US dollars (optional)",
+    "free_consultation": "I offer a free first conversation",
+    "website": "Website (optional)",
+    "booking_url": "Online booking link (optional)",
+    "phone": "Public phone number (optional)",
+    "contact_email": "Email for enquiries",
+    "license_type": "License type",
+    "license_number": "License number",
+    "license_state": "State that issued it",
+}
+HELP = {
+    "credentials": "For example: LICSW, PMH-C.",
+    "headline": "One sentence families read first (up to 160 characters).",
+    "bio": "A few short paragraphs about you and who you work with. Leave a blank line between paragraphs.",
+    "approach": "What a first visit is like, how you ask for consent, how someone can pause or stop.",
+    "trainings": "One per line.",
+    "fee_min": "Leave both fees empty if you don't charge per session.",
+    "website": "Starting with https://",
+    "booking_url": "Starting with https://",
+    "contact_email": "Families' messages are sent here. It is never shown on the site.",
+    "license_type": "For example: LICSW, CNM, IBCLC. Never shown; families see only “License verified”.",
+    "license_number": "We check it with the state board. Never shown on the site.",
+}
+TERM_QUESTIONS = {
+    "types": ("What kind of provider are you?", "Choose all that apply."),
+    "concerns": ("What can you help with?", "Choose all that apply."),
+    "populations": ("Who do you work with? (optional)", ""),
+    "languages": ("Languages you offer care in (optional)", ""),
+    "modalities": ("Approaches you use (optional)", ""),
+    "practices": ("Trauma-informed practices you offer", "Families filter by these, so tick only what you always do."),
+    "formats": ("How you see clients", ""),
+}
+
+
+def _term_field(field):
+    label, help_text = TERM_QUESTIONS[field]
+    return forms.TypedMultipleChoiceField(
+        label=label, help_text=help_text, coerce=int, required=False, widget=forms.CheckboxSelectMultiple
+    )
+
+
+class ListingForm(forms.ModelForm):
+    # Taxonomy: checkbox groups over the vocabulary's terms, stored as id arrays. Choices are filled per form.
+    types = _term_field("types")
+    concerns = _term_field("concerns")
+    populations = _term_field("populations")
+    languages = _term_field("languages")
+    modalities = _term_field("modalities")
+    practices = _term_field("practices")
+    formats = _term_field("formats")
+    payment_methods = forms.TypedMultipleChoiceField(
+        label="Ways to pay", coerce=int, required=False, widget=forms.CheckboxSelectMultiple
+    )
+    insurance_plans = forms.TypedMultipleChoiceField(
+        label="Insurance plans you are in network with (optional)",
+        coerce=int,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    licensed_states = forms.TypedMultipleChoiceField(
+        label="States you are licensed in (for telehealth)",
+        help_text="Families in these states see you when they look for telehealth.",
+        choices=STATE_CHOICES,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    accepting = forms.ChoiceField(
+        label="Are you taking new clients now?",
+        help_text="This changes right away, with today's date, even while other edits wait for review.",
+        choices=AVAILABILITY_CHOICES,
+        widget=forms.RadioSelect,
+    )
+    photo = forms.FileField(
+        label="Photo (optional)",
+        required=False,
+        help_text="A friendly head-and-shoulders photo: JPEG, PNG or WebP, under 8 MB. "
+        "We remove location and camera details from it.",
+        widget=forms.FileInput(attrs={"accept": "image/jpeg,image/png,image/webp"}),
+    )
+    remove_photo = forms.BooleanField(label="Remove my photo", required=False)
+
+    class Meta:
+        model = Provider
+        fields = [f for f in LISTING_FIELDS if f != "payments"]
+        labels = LABELS
+        help_texts = HELP
+        widgets = {
+            "bio": forms.Textarea(attrs={"rows": 8}),
+            "approach": forms.Textarea(attrs={"rows": 6}),
+            "trainings": forms.Textarea(attrs={"rows": 4}),
+            "fee_min": forms.NumberInput(attrs={"min": 0, "inputmode": "numeric"}),
+            "fee_max": forms.NumberInput(attrs={"min": 0, "inputmode": "numeric"}),
+            "phone": forms.TextInput(attrs={"type": "tel", "autocomplete": "tel"}),
+            "contact_email": forms.EmailInput(attrs={"autocomplete": "email"}),
+            "website": forms.URLInput(attrs={"placeholder": "https://"}),
+            "booking_url": forms.URLInput(attrs={"placeholder": "https://"}),
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        vocab = vocabulary()
+        for field in TERM_QUESTIONS:
+            self.fields[field].choices = [(t.id, t.name) for t in vocab.terms[field]]
+        payments = vocab.terms["payments"]
+        self.fields["payment_methods"].choices = [(t.id, t.name) for t in payments if t.kind == "method"]
+        self.fields["insurance_plans"].choices = [(t.id, t.name) for t in payments if t.kind == "plan"]
+        chosen = set(self.instance.payments or [])
+        self.initial["payment_methods"] = [t.id for t in payments if t.kind == "method" and t.id in chosen]
+        self.initial["insurance_plans"] = [t.id for t in payments if t.kind == "plan" and t.id in chosen]
+        self.initial["accepting"] = "yes" if self.instance.accepting_new_clients else "no"
+        self.fields["license_state"].choices = [("", "Choose a state"), *STATE_CHOICES]
+        self.fields["license_state"].label = LABELS["license_state"]
+        self.fields["display_name"].widget.attrs["autocomplete"] = "name"
+        self.photo_upload = None
+
+    def clean_photo(self):
+        uploaded = self.cleaned_data.get("photo")
+        if uploaded:
+            open_upload(uploaded)  # ValidationError with a message the person can act on
+            uploaded.seek(0)
+            self.photo_upload = uploaded
+        return None  # the photo is stored by Provider.edit, never by the ModelForm
+
+    def clean(self):
+        cleaned = super().clean()
+        cleaned["payments"] = [*cleaned.get("payment_methods", []), *cleaned.get("insurance_plans", [])]
+        self.instance.payments = cleaned["payments"]
+        return cleaned
+
+    def listing_values(self) -> dict:
+        return {field: self.cleaned_data[field] for field in LISTING_FIELDS}
+
+    @property
+    def accepting_new_clients(self) -> bool:
+        return self.cleaned_data["accepting"] == "yes"
+
+
+class OfficeForm(forms.ModelForm):
+    id = forms.IntegerField(required=False, widget=forms.HiddenInput)
+
+    class Meta:
+        model = Office
+        fields = OFFICE_FIELDS
+        labels = {"name": "Office name (optional)", "street": "Street address (optional)", "city": "City"}
+        help_texts = {"name": "For example: Main office.", "street": "Shown only if you tick the box below."}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["state"].choices = [("", "Choose a state"), *STATE_CHOICES]
+        self.fields["zip_code"].widget.attrs.update(inputmode="numeric", autocomplete="postal-code")
+        self.fields["street"].widget.attrs["autocomplete"] = "street-address"
+
+    def office_values(self) -> dict:
+        # The model's clean() normalised the ZIP code and filled the city from it.
+        return {"id": self.cleaned_data.get("id"), **{f: getattr(self.instance, f) for f in OFFICE_FIELDS}}
+
+
+class BaseOfficeFormSet(forms.BaseFormSet):
+    def add_fields(self, form, index):
+        super().add_fields(form, index)
+        form.fields["DELETE"].label = "Remove this office"
+
+    def proposed_offices(self) -> list[dict]:
+        """The offices as submitted: kept, changed and new ones (deleted and untouched blank forms left out)."""
+        return [
+            form.office_values() for form in self.forms if form.cleaned_data and not form.cleaned_data.get("DELETE")
+        ]
+
+    def clean(self):
+        super().clean()
+        if any(self.errors):
+            return
+        ids = [d["id"] for d in self.proposed_offices() if d["id"]]
+        if len(ids) != len(set(ids)):
+            raise ValidationError("The same office appears twice. Please reload the page and try again.")
+
+
+OfficeFormSet = forms.formset_factory(
+    OfficeForm, formset=BaseOfficeFormSet, extra=1, can_delete=True, max_num=6, validate_max=True
+)
+
+
+def office_initial(offices) -> list[dict]:
+    return [{"id": o.pk, **{f: getattr(o, f) for f in OFFICE_FIELDS}} for o in offices]

@@ -1,0 +1,52 @@
+"""Emails to providers, written as templates: templates/providers/emails/<name>_subject.txt and _body.txt.
+
+Sent only once the surrounding transaction commits, so nobody hears about a change that was rolled back. Links are
+absolute (settings.SITE_URL): emails are also sent from the admin and from cron, where there is no request.
+"""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.core.mail import send_mail
+from django.db import transaction
+from django.template.loader import render_to_string
+from django.urls import reverse
+
+
+def absolute_url(path_or_name: str, request=None, **kwargs) -> str:
+    """An absolute link to a path ("/listing/") or a URL name ("listing:dashboard")."""
+    path = path_or_name if path_or_name.startswith("/") else reverse(path_or_name, kwargs=kwargs or None)
+    if request is not None:
+        return request.build_absolute_uri(path)
+    return getattr(settings, "SITE_URL", "http://127.0.0.1:8000").rstrip("/") + path
+
+
+def render_email(template_prefix: str, context: dict) -> tuple[str, str]:
+    context = {"SITE_NAME": settings.SITE_NAME, **context}
+    subject = " ".join(render_to_string(f"{template_prefix}_subject.txt", context).split())
+    body = render_to_string(f"{template_prefix}_body.txt", context).strip() + "\n"
+    return subject, body
+
+
+def send_templated_email(template_prefix: str, context: dict, to: str) -> None:
+    subject, body = render_email(template_prefix, context)
+    send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, [to])
+
+
+def provider_address(provider) -> str:
+    """The account's login address (it belongs to the person); the listing's contact address if it has no owner."""
+    return provider.owner.email if provider.owner_id else provider.contact_email
+
+
+def email_provider_on_commit(provider, name: str, **context) -> None:
+    context = {
+        "provider": provider,
+        "dashboard_url": absolute_url("listing:dashboard"),
+        "edit_url": absolute_url("listing:edit"),
+        "profile_url": absolute_url(provider.get_absolute_url()),
+        **context,
+    }
+    to = provider_address(provider)
+    # Render now (inside the transaction, with the state as it is); send only after commit.
+    subject, body = render_email(f"providers/emails/{name}", context)
+    transaction.on_commit(lambda: send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, [to]))

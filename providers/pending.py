@@ -1,0 +1,301 @@
+"""Edits to a published listing, kept apart until a founder approves them.
+
+The live listing stays exactly as approved; the provider's edits wait in one PendingChange per listing: the changed
+fields as JSON, the whole proposed list of offices (when it changed) and a staged photo. Approving applies them in
+one transaction (Provider.approve); withdrawing or rejecting discards them and their staged photo files.
+"""
+
+from __future__ import annotations
+
+import copy
+
+from django.db import models, transaction
+
+from providers.states import STATE_NAMES
+
+# Every field a provider edits on their listing (availability is confirmed separately, without review).
+LISTING_FIELDS = [
+    "display_name",
+    "pronouns",
+    "credentials",
+    "headline",
+    "bio",
+    "approach",
+    "trainings",
+    "types",
+    "concerns",
+    "populations",
+    "languages",
+    "modalities",
+    "practices",
+    "formats",
+    "fee_min",
+    "fee_max",
+    "free_consultation",
+    "payments",
+    "licensed_states",
+    "website",
+    "booking_url",
+    "phone",
+    "contact_email",
+    "license_type",
+    "license_number",
+    "license_state",
+]
+OFFICE_FIELDS = ["name", "street", "show_street", "city", "state", "zip_code"]
+TERM_FIELDS = {"types", "concerns", "populations", "languages", "modalities", "practices", "formats", "payments"}
+
+
+def _photo_path(instance, filename):
+    from providers.models import photo_path
+
+    return photo_path(instance, filename)
+
+
+def _same(a, b) -> bool:
+    if isinstance(a, list) and isinstance(b, list):
+        return sorted(a) == sorted(b)
+    return a == b
+
+
+def office_dicts(offices) -> list[dict]:
+    return [{"id": office.pk, **{f: getattr(office, f) for f in OFFICE_FIELDS}} for office in offices]
+
+
+def _offices_equal(live: list[dict], proposed: list[dict]) -> bool:
+    key = lambda d: (d.get("id") or 0, d["zip_code"], d["city"])  # noqa: E731
+    return sorted(live, key=key) == sorted(proposed, key=key)
+
+
+class PendingChange(models.Model):
+    provider = models.OneToOneField("providers.Provider", on_delete=models.CASCADE, related_name="pending_change")
+    data = models.JSONField("changed fields", default=dict, blank=True)
+    offices = models.JSONField("proposed offices", null=True, blank=True, help_text="Empty when offices are unchanged.")
+    photo = models.ImageField(upload_to=_photo_path, blank=True)
+    photo_small = models.ImageField(upload_to=_photo_path, blank=True)
+    remove_photo = models.BooleanField(default=False)
+    message = models.TextField(
+        blank=True, help_text="The founders' message when they asked for changes to these edits."
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = "pending change"
+
+    def __str__(self):
+        return f"Edits to {self.provider}"
+
+    # Staging -----------------------------------------------------------------------------------------------
+    @classmethod
+    def stage(cls, provider, *, values, offices, photo=None, remove_photo=False, by=None):
+        """Keeps what differs between the submitted listing and the live one. Returns the PendingChange, or None
+        when nothing differs (any earlier pending change is then discarded)."""
+        from providers.lifecycle import ListingEvent, TransitionNotAllowed
+        from providers.models import Provider
+
+        with transaction.atomic():
+            listing = Provider.objects.select_for_update(of=("self",)).select_related("owner").get(pk=provider.pk)
+            if not listing.edits_need_review:
+                raise TransitionNotAllowed("Only a published listing keeps edits for review.")
+            if listing.owner_id and not listing.owner.email_verified:
+                raise TransitionNotAllowed("Please confirm your email address before sending edits for review.")
+            pending = cls.objects.filter(provider=listing).first() or cls(provider=listing)
+            pending.data = {
+                f: v for f, v in values.items() if f in LISTING_FIELDS and not _same(getattr(listing, f), v)
+            }
+            live_offices = office_dicts(listing.offices.all())
+            pending.offices = None if _offices_equal(live_offices, offices) else offices
+            if photo:
+                pending._stage_photo(photo)
+                pending.remove_photo = False
+            elif remove_photo:
+                pending._drop_staged_photo()
+                pending.remove_photo = bool(listing.photo)
+            if not (pending.data or pending.offices is not None or pending.photo or pending.remove_photo):
+                if pending.pk:
+                    pending.discard()
+                return None
+            pending.message = ""  # the provider has answered any request for changes
+            pending.save()
+            ListingEvent.objects.create(
+                provider=listing,
+                actor=by,
+                action=ListingEvent.Action.EDITS_SUBMITTED,
+                from_status=listing.status,
+                to_status=listing.status,
+                note="Changed: " + ", ".join(pending.changed_labels()),
+            )
+            return pending
+
+    def _stage_photo(self, uploaded):
+        """Validates, strips metadata and stages the two square sizes, as Provider.set_photo does for drafts."""
+        from directory.images import open_upload, square_variant
+
+        image = open_upload(uploaded)
+        self._drop_staged_photo()
+        self.photo.save("photo.webp", square_variant(image, 480), save=False)
+        self.photo_small.save("photo.webp", square_variant(image, 160), save=False)
+
+    def _drop_staged_photo(self):
+        names = [f.name for f in (self.photo, self.photo_small) if f]
+        self.photo = self.photo_small = None
+        _delete_files_on_commit(names)
+
+    # Deciding ----------------------------------------------------------------------------------------------
+    def apply(self):
+        """Applies the edits to the (locked) live listing; called by Provider.approve inside its transaction."""
+        listing = self.provider
+        for field, value in self.data.items():
+            setattr(listing, field, value)
+        if self.remove_photo:
+            old = [f.name for f in (listing.photo, listing.photo_small) if f]
+            listing.photo = listing.photo_small = None
+            listing.photo_width = listing.photo_height = None
+            _delete_files_on_commit(old)
+        if self.photo:
+            old = [f.name for f in (listing.photo, listing.photo_small) if f]
+            listing.photo.name, listing.photo_small.name = self.photo.name, self.photo_small.name
+            listing._meta.get_field("photo").update_dimension_fields(listing, force=True)
+            _delete_files_on_commit(old)
+        if self.offices is not None:
+            sync_offices(listing, self.offices)
+        listing.save()  # also rebuilds the search document
+        # The staged files now belong to the listing: forget them before deleting this row.
+        self.photo = self.photo_small = None
+        self.delete()
+
+    def discard(self):
+        self._drop_staged_photo()
+        self.delete()
+
+    # Showing -----------------------------------------------------------------------------------------------
+    def comparison(self) -> list[dict]:
+        """Field-by-field: label, the live value and the proposed value, in words."""
+        listing = self.provider
+        rows = [
+            {"field": f, "label": _label(f), "live": _display(f, getattr(listing, f)), "proposed": _display(f, v)}
+            for f, v in sorted(self.data.items(), key=lambda item: LISTING_FIELDS.index(item[0]))
+        ]
+        if self.offices is not None:
+            rows.append(
+                {
+                    "field": "offices",
+                    "label": "Offices",
+                    "live": _offices_text(office_dicts(listing.offices.all())),
+                    "proposed": _offices_text(self.offices),
+                }
+            )
+        if self.photo or self.remove_photo:
+            rows.append(
+                {
+                    "field": "photo",
+                    "label": "Photo",
+                    "live": "A photo" if listing.photo else "No photo",
+                    "proposed": "A new photo" if self.photo else "No photo (removed)",
+                }
+            )
+        return rows
+
+    def changed_labels(self) -> list[str]:
+        return [row["label"] for row in self.comparison()]
+
+    def proposed_listing(self):
+        """An unsaved copy of the listing with the edits applied, for the preview and the completeness check."""
+        from providers.models import Office
+
+        listing = copy.copy(self.provider)
+        listing._state = copy.copy(listing._state)
+        listing._state.fields_cache = dict(listing._state.fields_cache)
+        for field, value in self.data.items():
+            setattr(listing, field, value)
+        if self.photo:
+            listing.photo, listing.photo_small = self.photo, self.photo_small
+        elif self.remove_photo:
+            listing.photo = listing.photo_small = None
+        if self.offices is not None:
+            offices = [Office(provider=listing, **{f: d[f] for f in OFFICE_FIELDS}) for d in self.offices]
+        else:
+            offices = list(self.provider.offices.all())
+        # provider.offices.all() reads this cache: the preview shows the proposed offices.
+        listing._prefetched_objects_cache = {"offices": offices}
+        return listing
+
+
+def sync_offices(listing, proposed: list[dict]):
+    from providers.models import Office
+
+    existing = {office.pk: office for office in listing.offices.all()}
+    kept = set()
+    for item in proposed:
+        fields = {f: item[f] for f in OFFICE_FIELDS}
+        office = existing.get(item.get("id"))
+        if office is None:
+            Office(provider=listing, **fields).save()
+            continue
+        kept.add(office.pk)
+        moved = office.zip_code != fields["zip_code"]
+        for field, value in fields.items():
+            setattr(office, field, value)
+        if moved:
+            office.locate()
+        office.save()
+    for pk, office in existing.items():
+        if pk not in kept:
+            office.delete()
+
+
+def _delete_files_on_commit(names):
+    from providers.models import Provider
+
+    names = [n for n in names if n]
+    if not names:
+        return
+    storage = Provider._meta.get_field("photo").storage
+
+    def delete():
+        for name in names:
+            storage.delete(name)
+
+    transaction.on_commit(delete)
+
+
+def _label(field):
+    from providers.models import Provider
+
+    label = str(Provider._meta.get_field(field).verbose_name)
+    return label[:1].upper() + label[1:]
+
+
+def _display(field, value) -> str:
+    from providers.taxonomy import vocabulary
+
+    if value in (None, "", []):
+        return "—"
+    if field in TERM_FIELDS:
+        return ", ".join(t.name for t in vocabulary().named(field, value)) or "—"
+    if field == "licensed_states":
+        return ", ".join(STATE_NAMES.get(code, code) for code in sorted(value))
+    if field == "license_state":
+        return STATE_NAMES.get(value, value)
+    if isinstance(value, bool):
+        return "Yes" if value else "No"
+    return str(value)
+
+
+def _offices_text(offices: list[dict]) -> str:
+    if not offices:
+        return "—"
+    lines = []
+    for d in offices:
+        street = f"{d['street']}, " if d.get("street") else ""
+        shown = "" if d.get("show_street") or not street else " (street not shown)"
+        name = f"{d['name']}: " if d.get("name") else ""
+        lines.append(f"{name}{street}{d['city']}, {d['state']} {d['zip_code']}{shown}")
+    return "; ".join(lines)
+
+
+def pending_since(provider):
+    """When the provider's edits were last sent for review, if any wait."""
+    pending = getattr(provider, "pending_change", None)
+    return pending.updated_at if pending else None
