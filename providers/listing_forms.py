@@ -18,7 +18,7 @@ LABELS = {
     "pronouns": "Pronouns (optional)",
     "credentials": "Credentials (optional)",
     "headline": "Headline",
-    "bio": "About you",
+    "bio": "A short bio",
     "approach": "How you practise trauma-informed care",
     "trainings": "Trainings and certifications (optional)",
     "fee_min": "Lowest fee per session, in US dollars (optional)",
@@ -34,16 +34,15 @@ LABELS = {
 }
 HELP = {
     "credentials": "For example: LICSW, PMH-C.",
+    "pronouns": "For example: she/her, they/them.",
     "headline": "One sentence families read first (up to 160 characters).",
     "bio": "A few short paragraphs about you and who you work with. Leave a blank line between paragraphs.",
     "approach": "What a first visit is like, how you ask for consent, how someone can pause or stop.",
     "trainings": "One per line.",
-    "fee_min": "Leave both fees empty if you don't charge per session.",
     "website": "Starting with https://",
     "booking_url": "Starting with https://",
     "contact_email": "Families' messages are sent here. It is never shown on the site.",
-    "license_type": "For example: LICSW, CNM, IBCLC. Never shown; families see only “License verified”.",
-    "license_number": "We check it with the state board. Never shown on the site.",
+    "license_type": "For example: LICSW, CNM, IBCLC.",
 }
 TERM_QUESTIONS = {
     "types": ("What kind of provider are you?", "Choose all that apply."),
@@ -95,7 +94,7 @@ class ListingForm(forms.ModelForm):
         widget=forms.RadioSelect,
     )
     photo = forms.FileField(
-        label="Photo (optional)",
+        label="Choose a photo",
         required=False,
         help_text="A friendly head-and-shoulders photo: JPEG, PNG or WebP, under 8 MB. "
         "We remove location and camera details from it.",

@@ -55,3 +55,14 @@ def _reseed_vocabulary(sender, using="default", **kwargs):
 
 
 post_migrate.connect(_reseed_vocabulary, dispatch_uid="tests.reseed_vocabulary")
+
+
+def _resync_founders_group(sender, using="default", **kwargs):
+    # The same flush empties the Founders group made by migration providers.0005: put it back, with the
+    # permissions post_migrate has just recreated (each app's in turn, so the last call sees them all).
+    from providers.founders import sync_founders_group
+
+    sync_founders_group()
+
+
+post_migrate.connect(_resync_founders_group, dispatch_uid="tests.resync_founders_group")

@@ -1,0 +1,148 @@
+"""The whole listing lifecycle in a browser: sign up, verify, fill in, submit, approval, edits kept apart, approval.
+
+Every provider-facing page it visits is checked with axe-core (WCAG 2.1 A/AA).
+"""
+
+import re
+
+import pytest
+from django.core import mail
+from django.urls import NoReverseMatch, reverse
+from PIL import Image
+
+from providers.models import Provider
+from tests.e2e.conftest import assert_accessible
+from tests.providers.factories import ModeratorFactory
+
+pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
+
+PASSWORD = "gentle rivers 42"
+
+
+def last_link(fragment):
+    body = mail.outbox[-1].body
+    return next(url for url in re.findall(r"https?://\S+", body) if fragment in url)
+
+
+def search_url():
+    try:
+        return reverse("search") + "?near=02139"
+    except NoReverseMatch:  # the search page is not there: the public profile is where a listing shows
+        return None
+
+
+@pytest.fixture
+def photo(tmp_path):
+    path = tmp_path / "me.jpg"
+    Image.new("RGB", (600, 600), (180, 140, 120)).save(path, format="JPEG")
+    return path
+
+
+@pytest.fixture
+def founder_page(browser, live_server):
+    ModeratorFactory(email="founder@example.org", password=PASSWORD)
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    page.goto(live_server.url + "/accounts/login/")
+    page.get_by_label("Email address").fill("founder@example.org")
+    page.get_by_label("Password").fill(PASSWORD)
+    page.get_by_role("button", name="Log in").click()
+    page.wait_for_url("**/admin/")
+    yield page
+    context.close()
+
+
+def approve_in_admin(page, base, name):
+    page.goto(base + "/admin/providers/provider/")
+    page.get_by_role("link", name=name, exact=True).click()
+    page.get_by_role("link", name="Approve", exact=True).click()
+    page.get_by_role("button", name="Approve").click()
+    assert "approved" in page.locator(".messagelist").inner_text()
+
+
+def test_a_provider_is_listed_and_keeps_the_listing_current(site, founder_page, settings, live_server, photo):
+    settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+    settings.SITE_URL = live_server.url
+    mail.outbox = []
+    page, base = site, site.base_url
+
+    # Sign up from the "For providers" page.
+    page.goto(base + "/for-providers/")
+    page.get_by_role("link", name="Create your listing").click()
+    assert_accessible(page)
+    page.get_by_label("Email address").fill("rosa@example.org")
+    page.get_by_label("Password", exact=True).fill(PASSWORD)
+    page.get_by_label("The same password again").fill(PASSWORD)
+    page.get_by_role("button", name="Create my account").click()
+    page.wait_for_url("**/listing/")
+    assert "Please confirm your email address" in page.content()
+    assert_accessible(page)
+
+    # Verify with the link from the email.
+    page.goto(last_link("/accounts/verify/"))
+    assert_accessible(page)
+    page.get_by_role("button", name="Yes, confirm my email address").click()
+    assert "is confirmed" in page.content()
+
+    # Fill in the listing, with a photo.
+    page.get_by_role("link", name="Create my listing").click()
+    assert_accessible(page)
+    page.get_by_label("Your name, as families will see it").fill("Rosa Delgado")
+    page.get_by_label("Headline").fill("Gentle support after a hard birth")
+    page.get_by_label("A short bio").fill("I help parents after birth trauma.\n\nSessions go at your pace.")
+    page.get_by_label("How you practise trauma-informed care").fill("I ask before anything; you can pause.")
+    for term in ["Therapist", "Birth trauma", "Consent before any touch or exam", "In person", "Self-pay"]:
+        page.get_by_label(term, exact=True).check()
+    page.get_by_label("Choose a photo").set_input_files(photo)
+    page.get_by_label("City").fill("Cambridge")
+    page.get_by_label("State", exact=True).select_option("MA")
+    page.get_by_label("ZIP code").fill("02139")
+    page.locator(".save-bar").get_by_role("button", name="Save my draft").click()
+    page.wait_for_url("**/listing/")
+    assert "Your listing is saved" in page.content()
+    assert "ready for review" in page.content()
+
+    page.get_by_role("link", name="Preview").click()
+    assert "Gentle support after a hard birth" in page.content()
+    assert page.locator("img.profile-photo").count() == 1
+    assert_accessible(page)
+    page.get_by_role("link", name="Back to my listing").click()
+    page.get_by_role("button", name="Submit for review").click()
+    assert "Pending review" in page.content()
+    assert_accessible(page)
+
+    # A founder approves it in the admin.
+    founder_page.goto(base + "/admin/")
+    assert "1</strong> new listing" in founder_page.content()
+    approve_in_admin(founder_page, base, "Rosa Delgado")
+    assert mail.outbox[-1].subject == "Your listing is published"
+
+    # Families find it.
+    listing = Provider.objects.get(display_name="Rosa Delgado")
+    if search_url():
+        page.goto(base + search_url())
+        assert "Rosa Delgado" in page.content()
+    page.goto(base + listing.get_absolute_url())
+    assert "Gentle support after a hard birth" in page.content()
+
+    # The provider edits the headline: the live page keeps the approved one.
+    page.goto(base + "/listing/")
+    assert "Published" in page.content()
+    page.get_by_role("link", name="Edit my listing").click()
+    page.get_by_label("Headline").fill("Warm, unhurried care after birth")
+    page.locator(".save-bar").get_by_role("button", name="Send my edits for review").click()
+    page.wait_for_url("**/listing/")
+    assert "Your edits waiting for review" in page.content()
+    assert_accessible(page)
+    page.goto(base + listing.get_absolute_url())
+    assert "Gentle support after a hard birth" in page.content()
+    assert "Warm, unhurried care" not in page.content()
+    assert_accessible(page)
+
+    # The founder sees the comparison and approves: the new headline is live.
+    founder_page.goto(base + f"/admin/providers/provider/{listing.pk}/change/")
+    assert "Warm, unhurried care after birth" in founder_page.locator(".edits-comparison").inner_text()
+    approve_in_admin(founder_page, base, "Rosa Delgado")
+    page.goto(base + listing.get_absolute_url())
+    assert "Warm, unhurried care after birth" in page.content()
+    assert "Gentle support after a hard birth" not in page.content()
