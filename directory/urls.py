@@ -7,6 +7,7 @@ from directory import views
 
 urlpatterns = [
     path("", views.home, name="home"),
+    path("search/", views.search, name="search"),
     path("about/", views.about, name="about"),
     path("healthz", views.healthz, name="healthz"),
     path("for-providers/", views.for_providers, name="for_providers"),

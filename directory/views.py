@@ -1,17 +1,36 @@
 import sys
 
 from django.conf import settings
-from django.db import DatabaseError, InterfaceError, OperationalError, connection
+from django.db import DatabaseError, InterfaceError, OperationalError, connection, connections
 from django.http import HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.template import loader
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
+from directory.routers import read_alias, reading_from_replica
+from directory.search.engine import DEBUG_QUERY_COUNT
+from directory.search.page import search_context
+
 
 @require_GET
 def home(request):
     return render(request, "directory/home.html")
+
+
+@require_GET
+def search(request):
+    """The search page: every search is a plain GET URL (see directory.search)."""
+    if not getattr(settings, "SEARCH_DEBUG_QUERY_COUNT", DEBUG_QUERY_COUNT):
+        return render(request, "directory/search.html", search_context(request.GET))
+    from django.test.utils import CaptureQueriesContext
+
+    with reading_from_replica():
+        alias = read_alias()
+    with CaptureQueriesContext(connections[alias]) as queries:  # the benchmark's query count
+        response = render(request, "directory/search.html", search_context(request.GET))
+    response["X-Search-Queries"] = str(len(queries))
+    return response
 
 
 @require_GET

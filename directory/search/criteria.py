@@ -1,0 +1,138 @@
+"""What a family asked for: the parsed, validated search, and the shareable query strings built from it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from urllib.parse import urlencode
+
+from providers.geo import Place
+
+RADIUS_CHOICES = (5, 10, 25, 50, 100)
+DEFAULT_RADIUS = 25
+SORTS = {
+    "relevance": "Best match",
+    "distance": "Distance",
+    "recently-confirmed": "Recently confirmed",
+    "name": "Name",
+}
+PER_PAGE = 20
+MAX_FEE_CHOICES = (50, 100, 150, 200, 250)
+
+
+@dataclass(frozen=True)
+class FacetGroup:
+    """A checkbox group: its GET parameter, the provider array it filters, and what the page calls it."""
+
+    param: str
+    field: str
+    legend: str
+
+
+# In the order the page shows them: how and who first, then what the family is going through.
+FACET_GROUPS = (
+    FacetGroup("format", "formats", "How you'd like to meet"),
+    FacetGroup("type", "types", "Type of provider"),
+    FacetGroup("concern", "concerns", "What you'd like support with"),
+    FacetGroup("practice", "practices", "Trauma-informed practices"),
+    FacetGroup("payment", "payments", "Payment and insurance"),
+    FacetGroup("language", "languages", "Languages"),
+    FacetGroup("modality", "modalities", "Therapy approaches"),
+)
+GROUPS_BY_PARAM = {group.param: group for group in FACET_GROUPS}
+
+# Formats a provider offers from their office (need an office within the radius) and from anywhere (need a
+# licence in the family's state).
+PLACE_FORMATS = ("in-person", "home-visits")
+REMOTE_FORMATS = ("telehealth", "phone")
+
+# Yes/no filters, counted like a one-option group.
+TOGGLES = {"accepting": "Taking new clients", "free_consult": "Free first consultation"}
+
+
+@dataclass(frozen=True)
+class SearchCriteria:
+    q: str = ""
+    near: str = ""
+    place: Place | None = None
+    radius: int = DEFAULT_RADIUS
+    selected: dict[str, tuple[str, ...]] = field(default_factory=dict)  # param -> known slugs, as given
+    accepting: bool = False
+    free_consult: bool = False
+    max_fee: int | None = None
+    sort: str = "relevance"
+    page: int = 1
+    notes: tuple[str, ...] = ()  # gentle explanations of what was adjusted (a shortened search, a page number)
+
+    @property
+    def has_place(self) -> bool:
+        return self.place is not None
+
+    @property
+    def near_unresolved(self) -> bool:
+        return bool(self.near) and self.place is None
+
+    @property
+    def active_filters(self) -> int:
+        """How many filters narrow the results (for the "Filters (3)" summary)."""
+        chosen = sum(len(slugs) for slugs in self.selected.values())
+        return chosen + self.accepting + self.free_consult + (self.max_fee is not None)
+
+    @property
+    def is_unfiltered(self) -> bool:
+        """Nationwide, no words, no filters: the same answer for everyone (its counts are cached)."""
+        return not self.q and self.place is None and not self.active_filters
+
+    def slugs(self, param: str) -> tuple[str, ...]:
+        return self.selected.get(param, ())
+
+    def effective_sort(self) -> str:
+        return "relevance" if self.sort == "distance" and self.place is None else self.sort
+
+    # Shareable URLs ---------------------------------------------------------------------------------------
+    def params(self) -> list[tuple[str, str]]:
+        """The search as GET pairs in a fixed order, multi-valued ones repeated; defaults are left out."""
+        pairs = []
+        if self.q:
+            pairs.append(("q", self.q))
+        if self.near:
+            pairs.append(("near", self.near))
+        if self.near and self.radius != DEFAULT_RADIUS:
+            pairs.append(("radius", str(self.radius)))
+        for group in FACET_GROUPS:
+            pairs += [(group.param, slug) for slug in self.slugs(group.param)]
+        if self.accepting:
+            pairs.append(("accepting", "1"))
+        if self.free_consult:
+            pairs.append(("free_consult", "1"))
+        if self.max_fee is not None:
+            pairs.append(("max_fee", str(self.max_fee)))
+        if self.sort != "relevance":
+            pairs.append(("sort", self.sort))
+        if self.page > 1:
+            pairs.append(("page", str(self.page)))
+        return pairs
+
+    def query_string(self) -> str:
+        return urlencode(self.params())
+
+    def adjusted(self, **changes) -> SearchCriteria:
+        """A copy with changes, back on page 1 unless a page is given (a new search starts at its beginning)."""
+        changes.setdefault("page", 1)
+        changes.setdefault("notes", ())
+        return replace(self, **changes)
+
+    def without(self, param: str) -> SearchCriteria:
+        """A copy without one filter group (or toggle, or the fee limit, or the words)."""
+        if param in GROUPS_BY_PARAM:
+            return self.adjusted(selected={k: v for k, v in self.selected.items() if k != param})
+        if param in ("accepting", "free_consult"):
+            return self.adjusted(**{param: False})
+        if param == "max_fee":
+            return self.adjusted(max_fee=None)
+        if param == "q":
+            return self.adjusted(q="")
+        raise ValueError(param)
+
+    def with_slug(self, param: str, slug: str) -> SearchCriteria:
+        slugs = self.slugs(param)
+        return self.adjusted(selected={**self.selected, param: (*slugs, slug) if slug not in slugs else slugs})

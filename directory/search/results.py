@@ -1,0 +1,254 @@
+"""What the search page shows: result cards, facet options with their counts, the summary, the ways out of an
+empty result and the pagination, all built from an engine.Outcome. Templates only lay these out."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from urllib.parse import urlencode
+
+from django.urls import reverse
+
+from directory.search.criteria import (
+    FACET_GROUPS,
+    GROUPS_BY_PARAM,
+    PLACE_FORMATS,
+    RADIUS_CHOICES,
+    REMOTE_FORMATS,
+    TOGGLES,
+    SearchCriteria,
+)
+from directory.search.engine import Outcome
+from providers import geo
+from providers.models import Provider
+from providers.states import STATE_NAMES
+from providers.taxonomy import vocabulary
+
+CARD_CONCERNS = 3
+CARD_PAYMENTS = 3
+
+
+@dataclass
+class Card:
+    provider: Provider
+    url: str
+    distance: str = ""  # "3.2 mi away"
+    where: str = ""  # "Cambridge, MA"
+    remote: str = ""  # "Telehealth in MA"
+    types: list[str] = field(default_factory=list)
+    concerns: list[str] = field(default_factory=list)
+    payments: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Option:
+    slug: str
+    name: str
+    count: int
+    checked: bool
+    input_id: str
+    param: str = ""
+
+    @property
+    def disabled(self) -> bool:
+        # Still usable when checked: a family must always be able to untick what they chose.
+        return self.count == 0 and not self.checked
+
+
+@dataclass
+class Facet:
+    param: str
+    legend: str
+    options: list[Option]
+
+    @property
+    def checked(self) -> int:
+        return sum(option.checked for option in self.options)
+
+
+@dataclass
+class WayOut:
+    text: str
+    query: str
+
+    @property
+    def url(self) -> str:
+        return search_url(self.query)
+
+
+def search_url(query: str) -> str:
+    return reverse("search") + (f"?{query}" if query else "")
+
+
+def cards(outcome: Outcome) -> list[Card]:
+    """The page's providers, in the engine's order, fetched through the providers' own QuerySet verbs."""
+    ids = [pid for pid, _, _ in outcome.rows]
+    found = Provider.objects.published().with_offices().in_bulk(ids)
+    criteria = outcome.criteria
+    back = criteria.query_string()
+    suffix = "?" + urlencode({"back": back}) if back else ""
+    terms = vocabulary()
+    chosen = {param: set(terms.ids(GROUPS_BY_PARAM[param].field, slugs)) for param, slugs in criteria.selected.items()}
+    result = []
+    for pid, miles, remote in outcome.rows:
+        provider = found.get(pid)
+        if provider is None:  # unpublished between the two reads: simply left out
+            continue
+        card = Card(provider=provider, url=reverse("providers:detail", kwargs={"slug": provider.slug}) + suffix)
+        _locate(card, provider, criteria, miles, remote)
+        card.types = [t.name for t in provider.terms("types")]
+        card.concerns = [t.name for t in _chosen_first(provider.terms("concerns"), chosen.get("concern"))][
+            :CARD_CONCERNS
+        ]
+        card.payments = [t.name for t in _chosen_first(provider.terms("payments"), chosen.get("payment"))][
+            :CARD_PAYMENTS
+        ]
+        result.append(card)
+    return result
+
+
+def _chosen_first(items, chosen):
+    chosen = chosen or set()
+    return sorted(items, key=lambda term: term.id not in chosen)  # stable: vocabulary order otherwise
+
+
+def _locate(card, provider, criteria, miles, remote):
+    offices = list(provider.offices.all())
+    place = criteria.place
+    if place and offices:
+        nearest = min(
+            offices, key=lambda o: geo.miles_between(place.latitude, place.longitude, o.latitude, o.longitude)
+        )
+        card.where = f"{nearest.city}, {nearest.state}"
+    elif offices:
+        card.where = f"{offices[0].city}, {offices[0].state}"
+    if miles is not None:
+        card.distance = "Less than 0.1 mi away" if miles < 0.05 else f"{miles:.1f} mi away"
+    formats = {t.slug for t in provider.terms("formats")}
+    if place and remote:
+        card.remote = f"{'Telehealth' if 'telehealth' in formats else 'By phone'} in {place.state}"
+    elif not place and formats & set(REMOTE_FORMATS) and provider.licensed_states:
+        states = sorted(provider.licensed_states)
+        more = f" and {len(states) - 3} more states" if len(states) > 3 else ""
+        card.remote = f"{'Telehealth' if 'telehealth' in formats else 'By phone'} in {', '.join(states[:3])}{more}"
+
+
+def facets(outcome: Outcome) -> list[Facet]:
+    criteria, counts = outcome.criteria, outcome.counts
+    terms = vocabulary()
+    result = []
+    for group in FACET_GROUPS:
+        chosen = set(criteria.slugs(group.param))
+        by_id = counts.options.get(group.param, {})
+        options = [
+            Option(
+                term.slug,
+                term.name,
+                by_id.get(term.id, 0),
+                term.slug in chosen,
+                f"f-{group.param}-{term.slug}",
+                group.param,
+            )
+            for term in terms.terms[group.field]
+        ]
+        result.append(Facet(group.param, group.legend, options))
+    return result
+
+
+def toggles(outcome: Outcome) -> list[Option]:
+    criteria, counts = outcome.criteria, outcome.counts
+    return [
+        Option("1", label, counts.options.get(param, {}).get(1, 0), getattr(criteria, param), f"f-{param}", param)
+        for param, label in TOGGLES.items()
+    ]
+
+
+def summary(outcome: Outcome) -> str:
+    """ "148 providers matching “birth trauma” within 25 miles of Cambridge, MA 02139 or by telehealth in
+    Massachusetts": what was searched, in words. Plain text (the template escapes it)."""
+    criteria = outcome.criteria
+    total = outcome.total
+    parts = [f"{total:,} provider{'' if total == 1 else 's'}"]
+    if criteria.q:
+        parts.append(f"matching “{criteria.q}”")
+    parts.append(where_phrase(criteria))
+    return " ".join(parts)
+
+
+def where_phrase(criteria: SearchCriteria) -> str:
+    place = criteria.place
+    if place is None:
+        return "nationwide"
+    formats = set(criteria.slugs("format"))
+    near = f"within {criteria.radius} miles of {place.label}"
+    remote = f"by telehealth in {STATE_NAMES.get(place.state, place.state)}"
+    if formats and not formats & set(REMOTE_FORMATS):
+        return near
+    if formats and not formats & set(PLACE_FORMATS):
+        return f"available {remote}"
+    return f"{near} or {remote}"
+
+
+def ways_out(outcome: Outcome) -> list[WayOut]:
+    """One-click changes that would find someone, each an adjusted search, most helpful first."""
+    criteria, counts = outcome.criteria, outcome.counts
+    found = []
+    if criteria.place:
+        wider = [r for r in RADIUS_CHOICES if r > criteria.radius]
+        if wider:
+            found.append(
+                WayOut(f"Look further: within {wider[-1]} miles", criteria.adjusted(radius=wider[-1]).query_string())
+            )
+        formats = set(criteria.slugs("format"))
+        if formats and "telehealth" not in formats:
+            state = STATE_NAMES.get(criteria.place.state, criteria.place.state)
+            found.append(
+                WayOut(f"Include telehealth in {state}", criteria.with_slug("format", "telehealth").query_string())
+            )
+    best = max(counts.without.items(), key=lambda item: item[1], default=None)
+    if best and best[1] > 0:
+        name = _filter_name(best[0])
+        found.append(
+            WayOut(
+                f"Remove the “{name}” filter ({best[1]:,} provider{'' if best[1] == 1 else 's'})",
+                criteria.without(best[0]).query_string(),
+            )
+        )
+    if criteria.q:
+        found.append(WayOut(f"Search without the words “{criteria.q}”", criteria.without("q").query_string()))
+    if criteria.active_filters > 1 or (criteria.active_filters and not best):
+        found.append(
+            WayOut(
+                "Clear all filters",
+                SearchCriteria(
+                    q=criteria.q, near=criteria.near, place=criteria.place, radius=criteria.radius
+                ).query_string(),
+            )
+        )
+    return found
+
+
+def _filter_name(param: str) -> str:
+    if param in GROUPS_BY_PARAM:
+        return GROUPS_BY_PARAM[param].legend
+    return TOGGLES.get(param, "Highest fee")
+
+
+def pagination(outcome: Outcome) -> list[dict]:
+    """Page links around the current page, with gaps: 1 … 4 5 [6] 7 8 … 40."""
+    current, last = outcome.criteria.page, outcome.pages
+    if last <= 1:
+        return []
+    shown = sorted({1, last, *range(max(1, current - 2), min(last, current + 2) + 1)})
+    items, previous = [], 0
+    for number in shown:
+        if number - previous > 1:
+            items.append({"gap": True})
+        items.append(
+            {
+                "number": number,
+                "current": number == current,
+                "url": search_url(outcome.criteria.adjusted(page=number).query_string()),
+            }
+        )
+        previous = number
+    return items

@@ -1,0 +1,115 @@
+"""Where a family is: offices within the radius (nearest first) and telehealth licensed in their state."""
+
+import pytest
+
+from tests.directory.conftest import html, names
+
+pytestmark = pytest.mark.django_db
+
+IN_PERSON = ["in-person"]
+TELEHEALTH = ["telehealth"]
+
+
+@pytest.fixture
+def around_cambridge(listing):
+    """Offices at known distances from Cambridge, MA 02139, and telehealth providers elsewhere."""
+    listing("Near Nora", zips=["02139"], formats=IN_PERSON, licensed_states=["MA"])  # 0 mi
+    listing("Boston Bea", zips=["02115"], formats=IN_PERSON, licensed_states=["MA"])  # 1.6 mi
+    listing("Newton Nia", zips=["02458"], formats=IN_PERSON, licensed_states=["MA"])  # 4.3 mi
+    listing("Framingham Fay", zips=["01701"], formats=IN_PERSON, licensed_states=["MA"])  # 17 mi
+    listing("Worcester Wren", zips=["01608"], formats=IN_PERSON, licensed_states=["MA"])  # 36 mi
+    listing("Tele Tova", zips=["10001"], formats=TELEHEALTH, licensed_states=["NY", "MA"])  # NYC, licensed in MA
+    listing("Tele Tess", zips=["10001"], formats=TELEHEALTH, licensed_states=["NY"])  # not licensed in MA
+    listing("Austin Ada", zips=["78701"], formats=["in-person", "telehealth"], licensed_states=["TX", "MA"])
+
+
+def test_near_a_zip_shows_offices_within_the_radius_and_telehealth_licensed_in_the_state(client, around_cambridge):
+    response = client.get("/search/", {"near": "02139"})
+    found = names(response)
+    assert set(found) == {"Near Nora", "Boston Bea", "Newton Nia", "Framingham Fay", "Tele Tova", "Austin Ada"}
+    # Nearest first; telehealth-only listings (no office in range) after the in-person ones.
+    assert found[:4] == ["Near Nora", "Boston Bea", "Newton Nia", "Framingham Fay"]
+    page = html(response)
+    assert "within 25 miles of Cambridge, MA 02139 or by telehealth in Massachusetts" in page
+    assert "Less than 0.1 mi away" in page and "1.6 mi away" in page and "4.3 mi away" in page
+    assert "Telehealth in MA" in page
+
+
+@pytest.mark.parametrize(
+    ("radius", "expected"),
+    [
+        ("5", {"Near Nora", "Boston Bea", "Newton Nia"}),
+        ("10", {"Near Nora", "Boston Bea", "Newton Nia"}),
+        ("25", {"Near Nora", "Boston Bea", "Newton Nia", "Framingham Fay"}),
+        ("50", {"Near Nora", "Boston Bea", "Newton Nia", "Framingham Fay", "Worcester Wren"}),
+    ],
+)
+def test_radius_limits_in_person_results(client, around_cambridge, radius, expected):
+    response = client.get("/search/", {"near": "02139", "radius": radius, "format": "in-person"})
+    assert set(names(response)) == expected
+
+
+def test_format_telehealth_shows_only_providers_licensed_in_the_family_state(client, around_cambridge):
+    response = client.get("/search/", {"near": "02139", "format": "telehealth"})
+    assert set(names(response)) == {"Tele Tova", "Austin Ada"}
+    assert "available by telehealth in Massachusetts" in html(response)
+
+
+def test_format_in_person_shows_only_offices_within_the_radius(client, around_cambridge):
+    response = client.get("/search/", {"near": "02139", "format": "in-person"})
+    assert set(names(response)) == {"Near Nora", "Boston Bea", "Newton Nia", "Framingham Fay"}
+
+
+def test_telehealth_state_comes_from_a_city_and_state(client, around_cambridge):
+    response = client.get("/search/", {"near": "Austin, TX", "format": "telehealth"})
+    assert names(response) == ["Austin Ada"]
+    assert "Telehealth in TX" in html(response)
+
+
+def test_sort_by_distance_orders_by_nearest_office(client, listing):
+    listing("Far Fran", zips=["01701"], formats=IN_PERSON)
+    listing("Close Cleo", zips=["02115"], formats=IN_PERSON)
+    listing("Closest Cy", zips=["02139"], formats=IN_PERSON)
+    response = client.get("/search/", {"near": "02139", "sort": "distance"})
+    assert names(response) == ["Closest Cy", "Close Cleo", "Far Fran"]
+
+
+def test_a_provider_with_several_offices_appears_once_at_the_nearest(client, listing):
+    listing("Two Offices", zips=["01701", "02138"], formats=IN_PERSON)  # 17 mi and 1.4 mi
+    listing("One Office", zips=["02458"], formats=IN_PERSON)  # 4.3 mi
+    response = client.get("/search/", {"near": "02139", "sort": "distance"})
+    assert names(response) == ["Two Offices", "One Office"]
+    card = response.context["cards"][0]
+    assert card.distance == "1.4 mi away"
+    assert card.where == "Cambridge, MA"
+
+
+def test_without_a_location_results_are_nationwide_and_the_page_says_so(client, around_cambridge):
+    response = client.get("/search/")
+    assert len(names(response)) == 8
+    assert "Showing providers nationwide" in html(response)
+
+
+def test_an_unknown_place_gets_a_clear_message_and_suggestions_not_an_empty_page(client, around_cambridge):
+    response = client.get("/search/", {"near": "Cambrige, MA"})
+    assert response.status_code == 200
+    page = html(response)
+    assert "We couldn't find “Cambrige, MA”" in page
+    assert 'href="/search/?near=Cambridge%2C+MA"' in page
+    assert "Meanwhile, here are providers nationwide" in page
+    assert len(names(response)) == 8
+    assert 'aria-invalid="true"' in page
+
+
+def test_an_unknown_zip_suggests_zip_codes_that_start_alike(client):
+    response = client.get("/search/", {"near": "99999"})
+    page = html(response)
+    assert "We couldn't find “99999”" in page
+    assert "Did you mean" in page and "Ketchikan, AK 99901" in page
+
+
+def test_an_unknown_place_without_suggestions_still_explains(client):
+    response = client.get("/search/", {"near": "00000"})
+    page = html(response)
+    assert "We couldn't find “00000”" in page and "Try a five-digit ZIP code" in page
+    assert "Did you mean" not in page

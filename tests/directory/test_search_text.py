@@ -1,0 +1,110 @@
+"""Free text: full-text search on the weighted document, accent-insensitive, tolerant of typos in names; and
+words that signal a crisis bring the crisis lines first, without blocking the search."""
+
+import pytest
+
+from directory.search.crisis import signals_crisis
+from tests.directory.conftest import html, names
+
+pytestmark = pytest.mark.django_db
+
+
+def test_a_name_match_ranks_above_a_bio_mention(client, listing):
+    listing("Maria Lopez", bio="I trained with Dana Whitfield's team in Boston and loved every minute.")
+    listing("Dana Whitfield", bio="Warm support for new parents.")
+    listing("Unrelated Una", bio="Nothing to see here.")
+    response = client.get("/search/", {"q": "Whitfield"})
+    assert names(response) == ["Dana Whitfield", "Maria Lopez"]
+
+
+def test_a_concern_outranks_a_passing_mention_in_the_bio(client, listing):
+    listing("Bio Bo", concerns=["infertility"], bio="Some clients come after birth trauma, among many other things.")
+    listing("Concern Cai", concerns=["birth-trauma"], bio="Parents after a hard birth.")
+    response = client.get("/search/", {"q": "birth trauma"})
+    assert names(response) == ["Concern Cai", "Bio Bo"]
+
+
+@pytest.mark.parametrize("typo", ["Whitfeld", "whitfeild", "Witfield", "dana whitfeld"])
+def test_small_typos_in_a_name_still_find_it(client, listing, typo):
+    listing("Dana Whitfield")
+    listing("Someone Else")
+    assert names(client.get("/search/", {"q": typo})) == ["Dana Whitfield"]
+
+
+@pytest.mark.parametrize("query", ["Renee Dubois", "renée", "RENEE", "Dubois"])
+def test_search_ignores_accents_and_case(client, listing, query):
+    listing("Renée Dubois")
+    assert names(client.get("/search/", {"q": query})) == ["Renée Dubois"]
+
+
+def test_words_are_stemmed_so_plurals_match(client, listing):
+    listing("Grace Doula", types=["doula"], headline="Birth and postpartum support")
+    assert names(client.get("/search/", {"q": "doulas"})) == ["Grace Doula"]
+
+
+def test_words_match_the_headline_and_modalities(client, listing):
+    listing("Emdr Emma", modalities=["emdr"])
+    listing("Cbt Carl", modalities=["cbt"])
+    assert names(client.get("/search/", {"q": "EMDR"})) == ["Emdr Emma"]
+
+
+def test_free_text_combines_with_filters_and_place(client, listing):
+    listing("Near Match", concerns=["birth-trauma"], languages=["es"], zips=["02139"])
+    listing("Near Other Language", concerns=["birth-trauma"], languages=["en"], zips=["02139"])
+    listing("Far Match", concerns=["birth-trauma"], languages=["es"], zips=["78701"], licensed_states=["TX"])
+    response = client.get("/search/", {"q": "birth trauma", "near": "02139", "language": "es"})
+    assert names(response) == ["Near Match"]
+    assert "1 provider matching “birth trauma” within 25 miles" in html(response)
+
+
+def test_words_that_match_nothing_give_the_no_results_message(client, listing):
+    listing("Dana Whitfield")
+    response = client.get("/search/", {"q": "xylophone"})
+    assert names(response) == []
+    page = html(response)
+    assert "No providers match this search yet" in page
+    assert "Search without the words “xylophone”" in page
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "suicidal",
+        "Suicide",
+        "I want to kill myself",
+        "postpartum psychosis",
+        "afraid I might hurt my baby",
+        "thoughts I could harm my baby",
+        "I can't go on",
+        "I CAN’T GO ON",
+        "cant go on",
+        "just want to end it all",
+        "intrusive thoughts",
+        "self-harm",
+    ],
+)
+def test_crisis_words_are_recognised(text):
+    assert signals_crisis(text)
+
+
+@pytest.mark.parametrize("text", ["birth trauma", "postpartum depression", "doula", "", "endit", "psycho-therapy"])
+def test_everyday_searches_are_not_crisis(text):
+    assert not signals_crisis(text)
+
+
+def test_a_crisis_search_shows_the_crisis_lines_above_the_results_and_still_searches(client, listing):
+    listing("Ocd Olive", concerns=["perinatal-ocd"], bio="Intrusive thoughts are common and treatable.")
+    response = client.get("/search/", {"q": "intrusive thoughts"})
+    page = html(response)
+    callout = page.index('class="crisis-callout"')
+    assert callout < page.index('class="result-list"')
+    section = page[callout : page.index("</section>", callout)]
+    assert "You don't have to go through this alone" in section
+    for number in ["988", "1-833-852-6262", "1-800-944-4773", "911"]:
+        assert number in section
+    assert names(response) == ["Ocd Olive"]
+
+
+def test_an_everyday_search_shows_no_crisis_callout(client, listing):
+    listing("Dana Whitfield", concerns=["birth-trauma"])
+    assert 'class="crisis-callout"' not in html(client.get("/search/", {"q": "birth trauma"}))
