@@ -7,7 +7,7 @@ listings, so a search can never show anything else. See docs/search.md.
 - directory_listing: one row per published provider (filters, facets, sorting).
 - directory_listing_text: its full-text document (kept inline, uncompressed) and an accent-free lower-case name
   for typo-tolerant name matching (trigram GIN index through an IMMUTABLE unaccent wrapper).
-- directory_listing_state: a version number bumped once by every transaction that changes providers or offices, at
+- directory_listing_state (dropped in 0003, see there): a version number bumped by every transaction that changes providers or offices, at
   commit (a deferred constraint trigger, so it cannot deadlock with row locks); caches of counts are keyed by it.
 
 Statement-level triggers with transition tables keep the copies in step in bulk (seed_demo inserts 100,000 rows

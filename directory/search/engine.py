@@ -1,11 +1,11 @@
 """Running a search: criteria in, one page of results with its total and facet counts out.
 
 Counts are the expensive part (they touch every matching row), and they do not depend on the page or the sort,
-nor on the time of day. So they are kept in memory, per process, keyed by the listings' version (bumped by every
-committed change to providers or offices) and the search's filters: paging through results or re-sorting them
-costs only the page query. The counts of the unfiltered directory, the same for everyone, have a slot of their
-own. Inside a transaction (tests, or a view that has just written) nothing is cached: the version only moves at
-commit, so a cache could not see the transaction's own changes.
+nor on the time of day. So they are kept in memory, per process, keyed by the database snapshot (which changes
+with every commit, so a cached count is never out of date) and the search's filters: paging through results or
+re-sorting them costs only the page query. The counts of the unfiltered directory, the same for everyone, have a
+slot of their own. Inside a transaction (tests, or a view that has just written) nothing is cached: the snapshot
+does not move with the transaction's own changes.
 """
 
 from __future__ import annotations
@@ -131,7 +131,7 @@ def run_search(criteria: SearchCriteria, now=None) -> Outcome:
     key = None
     counts = None
     if cacheable:
-        key = (sql.version(connection), counts_key(criteria))
+        key = (sql.snapshot(connection), counts_key(criteria))
         counts = counts_cache.get(key, criteria.is_unfiltered)
     if criteria.q:
         sql.configure(connection)

@@ -233,12 +233,13 @@ def configure(connection):
         _configured.add(connection.connection)
 
 
-def version(connection) -> int:
-    """The listings' version: bumped by every committed change to providers or offices (see the migration)."""
+def snapshot(connection) -> str:
+    """The database snapshot ("xmin:xmax:in-progress ids"). Two statements with the same snapshot see exactly the
+    same committed data, so it keys cached counts with no bookkeeping on writes; it moves on every commit (of
+    anything, anywhere on the server), which only costs a recount."""
     with connection.cursor() as cursor:
-        cursor.execute("SELECT version FROM directory_listing_state")
-        row = cursor.fetchone()
-    return row[0] if row else 0
+        cursor.execute("SELECT pg_current_snapshot()::text")
+        return cursor.fetchone()[0]
 
 
 def run(connection, statement: SearchSQL):
