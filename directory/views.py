@@ -43,6 +43,12 @@ def for_providers(request):
     return render(request, "directory/for_providers.html")
 
 
+@require_GET
+def robots_txt(request):
+    context = {"admin_url": settings.ADMIN_URL, "sitemap_url": request.build_absolute_uri("/sitemap.xml")}
+    return render(request, "robots.txt", context, content_type="text/plain; charset=utf-8")
+
+
 @never_cache
 @require_GET
 def healthz(request):
