@@ -23,6 +23,7 @@ LOGIN_IP_LIMIT = RateLimit("login-ip", 20, 15 * 60)
 SIGNUP_LIMIT = RateLimit("signup", 10, 60 * 60)
 RESEND_LIMIT = RateLimit("verify-resend", 5, 60 * 60)
 RESET_LIMIT = RateLimit("password-reset", 5, 60 * 60)
+RESET_ADDRESS_LIMIT = RateLimit("password-reset-address", 3, 60 * 60)  # nobody's inbox gets flooded
 
 
 def minutes_until(limit: RateLimit) -> int:
@@ -164,6 +165,8 @@ class PasswordResetView(auth_views.PasswordResetView):
         if not RESET_LIMIT.hit(client_ip(self.request)):
             context = self.get_context_data(form=form, limited=try_again_message(RESET_LIMIT))
             return self.render_to_response(context, status=429)
+        if not RESET_ADDRESS_LIMIT.hit(form.cleaned_data["email"].lower()):
+            return redirect(self.get_success_url())  # the usual answer; the earlier links still work
         return super().form_valid(form)
 
 

@@ -6,6 +6,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import path, reverse
 from django.utils.html import format_html, format_html_join
+from django.utils.http import urlencode
 
 from providers import moderation
 from providers.enquiries import ContactMessage
@@ -27,6 +28,18 @@ from providers.taxonomy import (
     vocabulary,
 )
 from providers.users import User
+
+
+def admin_login(request, extra_context=None):
+    """The admin's own login form has no rate limit: founders log in through the site's, which has one."""
+    if request.user.is_authenticated:  # a provider who followed an admin link
+        messages.info(request, "That part of the site is for the directory's founders.")
+        return redirect("listing:dashboard")
+    next_url = request.GET.get("next") or reverse("admin:index")
+    return redirect(f"{reverse('accounts:login')}?{urlencode({'next': next_url})}")
+
+
+admin.site.login = admin_login
 
 
 @admin.register(User)
@@ -125,11 +138,9 @@ class ProviderAdmin(admin.ModelAdmin):
         "status",
         "waiting",
         "owner_email",
-        "license_number",
-        "license_state",
+        "license",
         "license_checked",
         "has_edits",
-        "availability_confirmed_at",
     ]
     list_filter = [
         "status",
@@ -148,8 +159,7 @@ class ProviderAdmin(admin.ModelAdmin):
         "published_at",
         "license_verified_at",
         "availability_reminder_sent_at",
-        "photo",  # photos go through directory.images (metadata stripped), so only the provider's form sets them
-        "photo_small",
+        "photo_preview",  # photos go through directory.images (metadata stripped): only the provider's form sets them
         "created_at",
         "updated_at",
     ]
@@ -160,7 +170,7 @@ class ProviderAdmin(admin.ModelAdmin):
         ("Where and how much", {"fields": ["licensed_states", "fee_min", "fee_max", "free_consultation"]}),
         ("Contact", {"fields": ["website", "booking_url", "phone", "contact_email"]}),
         ("Verification", {"fields": ["license_type", "license_number", "license_state", "license_verified_at"]}),
-        ("Photo", {"fields": ["photo", "photo_small"]}),
+        ("Photo", {"fields": ["photo_preview"]}),
         (
             "Availability",
             {"fields": ["accepting_new_clients", "availability_confirmed_at", "availability_reminder_sent_at"]},
@@ -178,9 +188,19 @@ class ProviderAdmin(admin.ModelAdmin):
     def owner_email(self, obj):
         return obj.owner.email if obj.owner_id else "—"
 
-    @admin.display(description="license verified", boolean=True, ordering="license_verified_at")
+    @admin.display(description="license", ordering="license_number")
+    def license(self, obj):
+        return f"{obj.license_number} ({obj.license_state})" if obj.license_number else "—"
+
+    @admin.display(description="verified", boolean=True, ordering="license_verified_at")
     def license_checked(self, obj):
         return obj.license_verified_at is not None
+
+    @admin.display(description="photo")
+    def photo_preview(self, obj):
+        if not obj.photo:
+            return "No photo"
+        return format_html('<img src="{}" width="120" height="120" alt="">', obj.photo.url)
 
     @admin.display(description="edits waiting", boolean=True)
     def has_edits(self, obj):

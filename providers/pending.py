@@ -278,6 +278,8 @@ def _display(field, value) -> str:
         return ", ".join(STATE_NAMES.get(code, code) for code in sorted(value))
     if field == "license_state":
         return STATE_NAMES.get(value, value)
+    if field in ("fee_min", "fee_max"):
+        return f"${value:,}"
     if isinstance(value, bool):
         return "Yes" if value else "No"
     return str(value)

@@ -256,3 +256,18 @@ class TestAccountChanges:
         assert not Provider.objects.filter(pk=listing.pk).exists()
         assert client.get(f"/providers/{listing.slug}/").status_code == 404
         assert not any(f.exists() for f in files)
+
+
+def test_password_reset_emails_to_one_address_are_limited(client, mailoutbox):
+    UserFactory(email="r@example.org")
+    for _ in range(5):
+        response = client.post("/accounts/password-reset/", {"email": "r@example.org"})
+        assert response["Location"] == "/accounts/password-reset/sent/"  # always the same answer
+    assert len(mailoutbox) == 3
+
+
+def test_the_admin_login_goes_through_the_rate_limited_form(client):
+    response = client.get("/admin/login/?next=/admin/providers/provider/")
+    assert response["Location"] == "/accounts/login/?next=%2Fadmin%2Fproviders%2Fprovider%2F"
+    client.force_login(VerifiedUserFactory())
+    assert client.get("/admin/login/?next=/admin/")["Location"] == "/listing/"  # no redirect loop for providers
