@@ -146,3 +146,48 @@ def test_a_provider_is_listed_and_keeps_the_listing_current(site, founder_page, 
     page.goto(base + listing.get_absolute_url())
     assert "Warm, unhurried care after birth" in page.content()
     assert "Gentle support after a hard birth" not in page.content()
+
+
+def test_provider_pages_work_on_a_phone_and_errors_are_accessible(site, photo):
+    from providers.tokens import availability_token
+    from tests.providers.factories import OwnedPublishedProviderFactory
+
+    listing = OwnedPublishedProviderFactory(owner__email="phone@example.org", owner__password=PASSWORD)
+    page, base = site, site.base_url
+    page.set_viewport_size({"width": 390, "height": 844})
+
+    def check(path=None):
+        if path:
+            page.goto(base + path)
+        assert page.evaluate("document.documentElement.scrollWidth") <= 390, page.url
+        assert_accessible(page)
+
+    # A wrong password, then the right one.
+    page.goto(base + "/accounts/login/")
+    page.get_by_label("Email address").fill("phone@example.org")
+    page.get_by_label("Password").fill("not my password")
+    page.get_by_role("button", name="Log in").click()
+    assert "match an account" in page.content()
+    check()
+    page.get_by_label("Password").fill(PASSWORD)
+    page.get_by_role("button", name="Log in").click()
+    page.wait_for_url("**/listing/")
+    check()
+
+    # The listing form with errors keeps what was typed and says what is wrong, where.
+    page.goto(base + "/listing/edit/")
+    page.get_by_label("Headline").fill("Still here after the error")
+    page.get_by_label("ZIP code").first.fill("00000")
+    page.get_by_label("Choose a photo").set_input_files(photo)
+    page.locator(".save-bar").get_by_role("button").click()
+    assert "find this ZIP code" in page.content()
+    assert page.get_by_label("Headline").input_value() == "Still here after the error"
+    check()
+
+    for path in ["/accounts/", "/accounts/email/", "/accounts/password/", "/accounts/delete/", "/listing/preview/"]:
+        check(path)
+    check(f"/providers/{listing.slug}/report/")
+    check(f"/listing/availability/{availability_token(listing, True)}/")
+    page.get_by_role("button", name="Yes, I am accepting new clients").click()
+    assert "Thank you!" in page.content()
+    check()
