@@ -16,7 +16,7 @@ from django.contrib.postgres.indexes import GinIndex
 from django.contrib.postgres.search import SearchVectorField
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, URLValidator
-from django.db import connection, models
+from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
@@ -32,6 +32,7 @@ from providers.lifecycle import (  # noqa: F401  (ListingEvent: model registrati
 )
 from providers.pending import PendingChange  # noqa: F401  (model registration)
 from providers.reports import ListingReport  # noqa: F401  (model registration)
+from providers.search_document import refresh_search_documents  # also imported from here by others
 from providers.states import STATE_CHOICES, STATE_CODES
 from providers.taxonomy import (  # noqa: F401  (model registration)
     Concern,
@@ -381,32 +382,3 @@ class Office(models.Model):
     def public_address(self):
         parts = [self.street] if self.show_street and self.street else []
         return ", ".join([*parts, f"{self.city}, {self.state} {self.zip_code}"])
-
-
-SEARCH_DOCUMENT_SQL = """
-WITH names AS (
-    SELECT p.id,
-        coalesce((SELECT string_agg(t.name, ' ') FROM providers_concern t WHERE t.id = ANY(p.concerns)), '')
-            AS concerns,
-        coalesce((SELECT string_agg(t.name, ' ') FROM providers_providertype t WHERE t.id = ANY(p.types)), '') AS types,
-        coalesce((SELECT string_agg(t.name, ' ') FROM providers_modality t WHERE t.id = ANY(p.modalities)), '')
-            AS modalities,
-        coalesce((SELECT string_agg(o.city, ' ') FROM providers_office o WHERE o.provider_id = p.id), '') AS cities
-    FROM providers_provider p
-    WHERE p.id = ANY(%s)
-)
-UPDATE providers_provider p SET search_document =
-    setweight(to_tsvector('simple', unaccent(p.display_name)), 'A')
-    || setweight(to_tsvector('english_unaccent', names.concerns), 'A')
-    || setweight(to_tsvector('english_unaccent', p.headline || ' ' || names.types || ' ' || names.modalities), 'B')
-    || setweight(to_tsvector('simple', unaccent(names.cities)), 'B')
-    || setweight(to_tsvector('english_unaccent', p.bio || ' ' || p.approach || ' ' || p.trainings), 'C')
-FROM names WHERE names.id = p.id
-"""
-
-
-def refresh_search_documents(ids):
-    """Rebuilds the weighted full-text document: name and concerns (A) above headline, types, modalities and
-    cities (B) above bio, approach and trainings (C). Accent-insensitive through unaccent."""
-    with connection.cursor() as cursor:
-        cursor.execute(SEARCH_DOCUMENT_SQL, [list(ids)])
