@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.db import IntegrityError
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
@@ -92,6 +93,9 @@ def _save(request, listing, form, formset) -> bool:
         )
     except TransitionNotAllowed as error:
         form.add_error(None, str(error))
+        return False
+    except IntegrityError:  # the create form sent twice: the first one made the listing
+        form.add_error(None, "Your listing already exists (the form was probably sent twice). Please open it again.")
         return False
     target.confirm_availability(form.accepting_new_clients)
     if result == "pending":

@@ -1,5 +1,7 @@
 """My listing: create, edit, photo, submit, preview; edits to a published listing wait for review."""
 
+from unittest import mock
+
 import pytest
 
 from providers.models import Provider
@@ -221,3 +223,13 @@ def test_the_preview_uses_the_public_profile_for_a_draft(provider_client):
     assert "Preview." in html and "Only I can see this" in html
     assert listing.contact_email not in html  # never in public HTML, not even the preview
     assert provider_client.get(listing.get_absolute_url()).status_code == 404  # drafts are not public
+
+
+def test_the_create_form_sent_twice_makes_one_listing_and_no_error_page(provider_client):
+    stale_form = listing_data()
+    OwnedProviderFactory(owner=provider_client.user)  # the first submission landed while this one was on its way
+    with mock.patch("providers.listing_views._own_listing", return_value=None):
+        response = provider_client.post("/listing/edit/", stale_form)
+    assert response.status_code == 200
+    assert "Your listing already exists" in response.content.decode()
+    assert Provider.objects.filter(owner=provider_client.user).count() == 1
