@@ -19,7 +19,7 @@ from providers.tokens import LinkExpired, LinkInvalid, availability_from_token
 
 
 def _own_listing(request):
-    return Provider.objects.filter(owner=request.user).select_related("owner").first()
+    return Provider.objects.filter(owner=request.user).select_related("owner", "pending_change").first()
 
 
 def _own_listing_or_404(request):

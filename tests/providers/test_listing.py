@@ -233,3 +233,17 @@ def test_the_create_form_sent_twice_makes_one_listing_and_no_error_page(provider
     assert response.status_code == 200
     assert "Your listing already exists" in response.content.decode()
     assert Provider.objects.filter(owner=provider_client.user).count() == 1
+
+
+def test_the_dashboard_needs_few_queries(provider_client, django_assert_max_num_queries):
+    from providers.pending import PendingChange, office_dicts
+    from providers.taxonomy import vocabulary
+
+    listing = OwnedPublishedProviderFactory(owner=provider_client.user)
+    offices = office_dicts(listing.offices.all())
+    offices[0]["name"] = "Renamed office"
+    PendingChange.stage(listing, values={"headline": "New", "types": terms("types", "doula")}, offices=offices)
+    vocabulary()  # cached per process in real use
+    with django_assert_max_num_queries(6):
+        html = provider_client.get("/listing/").content.decode()
+    assert "Renamed office" in html and "Doula" in html
