@@ -1,17 +1,20 @@
 """Running a search: criteria in, one page of results with its total and facet counts out.
 
 Counts are the expensive part (they touch every matching row), and they do not depend on the page or the sort,
-nor on the time of day. So they are kept in memory, per process, keyed by the database snapshot (which changes
-with every commit, so a cached count is never out of date) and the search's filters: paging through results or
+nor on the time of day. So they are kept in memory, per process, keyed by the listings' change counter (advanced
+by every change to a published listing or an office) and the search's filters: paging through results or
 re-sorting them costs only the page query. The counts of the unfiltered directory, the same for everyone, have a
-slot of their own. Inside a transaction (tests, or a view that has just written) nothing is cached: the snapshot
-does not move with the transaction's own changes.
+slot of their own. The counter can move a moment before a change commits, so a count computed in that moment
+could be kept under the new number: entries also expire after CACHE_SECONDS, which bounds any such staleness.
+Inside a transaction (tests, or a view that has just written) nothing is cached: the counter would not tell the
+transaction's own changes from a rolled-back one's.
 """
 
 from __future__ import annotations
 
 import os
 import threading
+import time
 from collections import OrderedDict
 from dataclasses import dataclass, field, replace
 from datetime import datetime
@@ -27,6 +30,7 @@ from providers.taxonomy import vocabulary
 
 # Entries of about 2 KB each; 0 turns the cache off (the benchmark measures both).
 CACHE_SIZE = int(os.environ.get("SEARCH_COUNT_CACHE_SIZE", "512"))
+CACHE_SECONDS = float(os.environ.get("SEARCH_COUNT_CACHE_SECONDS", "60"))
 # Adds an X-Search-Queries header (SQL statements per search page) for the benchmark; off in production.
 DEBUG_QUERY_COUNT = os.environ.get("SEARCH_DEBUG_QUERY_COUNT", "") == "1"
 
@@ -66,27 +70,31 @@ class Outcome:
 class CountsCache:
     """A small thread-safe LRU, plus a slot for the unfiltered counts that is never evicted."""
 
-    def __init__(self, size: int):
+    def __init__(self, size: int, seconds: float):
         self.size = size
-        self._entries: OrderedDict = OrderedDict()
-        self._unfiltered: tuple | None = None
+        self.seconds = seconds
+        self._entries: OrderedDict = OrderedDict()  # key -> (stored at, value)
+        self._unfiltered: tuple | None = None  # (key, stored at, value)
         self._lock = threading.Lock()
 
     def get(self, key, unfiltered: bool):
+        fresh_after = time.monotonic() - self.seconds
         with self._lock:
             if unfiltered:
-                return self._unfiltered[1] if self._unfiltered and self._unfiltered[0] == key else None
-            value = self._entries.get(key)
-            if value is not None:
-                self._entries.move_to_end(key)
-            return value
+                found = self._unfiltered
+                return found[2] if found and found[0] == key and found[1] > fresh_after else None
+            stored = self._entries.get(key)
+            if stored is None or stored[0] <= fresh_after:
+                return None
+            self._entries.move_to_end(key)
+            return stored[1]
 
     def put(self, key, value, unfiltered: bool):
         with self._lock:
             if unfiltered:
-                self._unfiltered = (key, value)
+                self._unfiltered = (key, time.monotonic(), value)
                 return
-            self._entries[key] = value
+            self._entries[key] = (time.monotonic(), value)
             self._entries.move_to_end(key)
             while len(self._entries) > self.size:
                 self._entries.popitem(last=False)
@@ -97,7 +105,7 @@ class CountsCache:
             self._unfiltered = None
 
 
-counts_cache = CountsCache(CACHE_SIZE)
+counts_cache = CountsCache(CACHE_SIZE, CACHE_SECONDS)
 
 
 def make_spec(criteria: SearchCriteria, now=None) -> Spec:
@@ -131,19 +139,22 @@ def run_search(criteria: SearchCriteria, now=None) -> Outcome:
     key = None
     counts = None
     if cacheable:
-        key = (sql.snapshot(connection), counts_key(criteria))
+        key = (sql.changes(connection), counts_key(criteria))
         counts = counts_cache.get(key, criteria.is_unfiltered)
     if criteria.q:
         sql.configure(connection)
 
     offset = (criteria.page - 1) * PER_PAGE
     if counts is None:
-        statement = sql.build(spec, facets=True, with_total=True, offset=offset, limit=PER_PAGE)
+        # The whole directory's page comes from its own index-ordered query, so count without one.
+        limit = 0 if criteria.is_unfiltered else PER_PAGE
+        statement = sql.build(spec, facets=True, with_total=True, offset=offset, limit=limit)
         row = sql.run(connection, statement)
         counts = _parse_counts(statement, row)
         if cacheable:
             counts_cache.put(key, counts, criteria.is_unfiltered)
-        outcome = Outcome(criteria, counts.total, _rows(row[1]), counts)
+        rows = _page(connection, spec, offset) if criteria.is_unfiltered else _rows(row[1])
+        outcome = Outcome(criteria, counts.total, rows, counts)
     else:
         outcome = Outcome(criteria, counts.total, _page(connection, spec, offset), counts, from_cache=True)
 
@@ -158,7 +169,10 @@ def run_search(criteria: SearchCriteria, now=None) -> Outcome:
 
 
 def _page(connection, spec: Spec, offset: int):
-    statement = sql.build(spec, facets=False, with_total=False, offset=offset, limit=PER_PAGE)
+    if spec.criteria.is_unfiltered:
+        statement = sql.unfiltered_page(spec, offset=offset, limit=PER_PAGE)
+    else:
+        statement = sql.build(spec, facets=False, with_total=False, offset=offset, limit=PER_PAGE)
     return _rows(sql.run(connection, statement)[1])
 
 
@@ -167,7 +181,5 @@ def _rows(page) -> list[tuple[int, float | None, bool]]:
 
 
 def _parse_counts(statement: sql.SearchSQL, row) -> Counts:
-    values = iter(row[2:])
-    options = {group.key: {term_id: next(values) for term_id, _ in group.options} for group in statement.groups}
-    without = {group.key: next(values) for group in statement.active}
-    return Counts(total=row[0], options=options, without=without)
+    total, options, without = statement.parse(row)
+    return Counts(total=total, options=options, without=without)

@@ -8,10 +8,11 @@ and the offices' (latitude, longitude) btree.
 The shape, built from fixed fragments (user input only ever travels as parameters):
 
     near      offices in the bounding box, exact haversine <= radius, nearest office per provider   [a place]
-    located   near ∪ listings licensed in the place's state that offer telehealth or phone          [a place]
-    matched   websearch_to_tsquery (english_unaccent ∪ simple) on the document, or a name within
+    c         listings with an office near, ∪ listings licensed in the place's state that offer telehealth
+              or phone (and have no office near)                                                   [a place]
+    words     websearch_to_tsquery (english_unaccent ∪ simple) on the document, or a name within
               trigram word-similarity of the words; ranked with ts_rank_cd plus name similarity    [words]
-    c         the listings that pass every constraint that is not a filter (place, words)
+              (c: the listings that pass every constraint that is not a filter: place, words)
     then      one pass over c computing, per row, which filter groups it fails; rows failing at most one group
               feed `count(*) FILTER (...)` per option: disjunctive within a group (a row that fails only group
               g still counts for g's options), conjunctive across groups
@@ -50,39 +51,56 @@ NEAR = f"""near AS (
     GROUP BY provider_id
 )"""  # noqa: S608
 
-LOCATED = """located AS MATERIALIZED (
-    SELECT provider_id FROM near
-    UNION
-    SELECT provider_id FROM directory_listing
-    WHERE licensed_states @> ARRAY[%(state)s]::varchar(2)[] AND formats && %(remote_formats)s::smallint[]
-)"""
+# What every candidate row carries: the listing's own columns, and how it relates to the family's place.
+COLUMNS = """l.provider_id, l.name_key, l.accepting, l.free_consultation, l.fee_min, l.confirmed_at,
+           l.types, l.concerns, l.modalities, l.languages, l.payments, l.practices, l.formats,
+           l.types_w, l.concerns_w, l.modalities_w, l.languages_w, l.payments_w, l.practices_w"""
+IN_STATE = "l.licensed_states @> ARRAY[%(state)s]::varchar(2)[]"
 
-TSQUERY = (
-    "(websearch_to_tsquery('english_unaccent', %(q)s) || websearch_to_tsquery('simple', directory_unaccent(%(q)s)))"
-)
-NAME_Q = "lower(directory_unaccent(%(q)s))"
-MATCHED = f"""matched AS MATERIALIZED (
-    SELECT t.provider_id, {{rank}} AS rank
-    FROM directory_listing_text t, (SELECT {TSQUERY} AS query) q
-    WHERE t.document @@ query OR t.name_key %%> {NAME_Q}
-)"""  # noqa: S608
-# Weights A (name, concerns) > B (headline, types, cities) > C (bio); a name within typo distance adds its
-# similarity, so "Whitfeld" still puts Whitfield first.
-RANK = (
-    "ts_rank_cd(t.document, query)"
-    f" + CASE WHEN t.name_key %%> {NAME_Q} THEN word_similarity({NAME_Q}, t.name_key) ELSE 0 END"
-)
+# The words once, as a one-row subquery "query": q, stemmed (english_unaccent) or-ed with exact (simple: names are
+# not stemmed in the document) unless the two are the same; nq, the accent-free lower-case words for names.
+QUERY = """(SELECT CASE WHEN en = exact THEN en ELSE en || exact END AS q, nq FROM (
+        SELECT websearch_to_tsquery('english_unaccent', %(q)s) AS en,
+               websearch_to_tsquery('simple', directory_unaccent(%(q)s)) AS exact,
+               lower(directory_unaccent(%(q)s)) AS nq) words) query"""
+# Listings whose document matches the words, or whose name is within trigram word-similarity of them (typos).
+MATCHES = "(t.document @@ query.q OR t.name_key %%> query.nq)"
+# Weights A (name, concerns) > B (headline, types, cities) > C (bio); a name close to the words adds up to 1.2,
+# so "Whitfeld" still puts Whitfield first, while unrelated names (similarity under 0.4) add nothing.
+RANK = "ts_rank_cd(t.document, query.q) + 2 * greatest(word_similarity(query.nq, t.name_key) - 0.4, 0)"
+
+# Groups whose options are counted from packed words (formats depend on the place, so they are counted directly).
+PACKED = ("types", "concerns", "modalities", "languages", "payments", "practices")
 
 STALE = "(confirmed_at IS NULL OR confirmed_at < %(stale_before)s)"
 
 
+LANE_BITS = 21  # packed facet words: three options per int8, exact up to 2,097,151 listings
+LANE_MASK = (1 << LANE_BITS) - 1
+
+
 @dataclass
 class Group:
-    """A filter group in SQL: its pass condition over c's columns, and its facet options' conditions."""
+    """A filter group in SQL: its pass condition over c's columns, and how its options are counted: one
+    `count(*) FILTER` per option (conditions), or by summing the packed words `words[k]` (3 options each)."""
 
     key: str  # the GET parameter
     passes: str | None  # None when nothing in the group is selected
     options: list[tuple[int, str]] = field(default_factory=list)  # (term id, condition)
+    words: str | None = None  # the packed column, e.g. "concerns_w"
+
+    def aggregates(self, ok: str) -> list[str]:
+        if self.words:
+            count = (max(i for i, _ in self.options) - 1) // 3 + 1 if self.options else 0
+            return [f"sum({self.words}[{k}]) FILTER (WHERE {ok})" for k in range(1, count + 1)]
+        return [f"count(*) FILTER (WHERE {ok} AND {condition})" for _, condition in self.options]
+
+    def decode(self, values: list) -> dict[int, int]:
+        if self.words:
+            return {
+                i: (int(values[(i - 1) // 3] or 0) >> (LANE_BITS * ((i - 1) % 3))) & LANE_MASK for i, _ in self.options
+            }
+        return {i: int(value) for (i, _), value in zip(self.options, values, strict=True)}
 
 
 @dataclass
@@ -92,15 +110,48 @@ class SearchSQL:
     groups: list[Group]  # in the order their counts appear in the result row
     active: list[Group]  # groups with a selection, in the order of their "without this filter" counts
 
+    def parse(self, row) -> tuple[int, dict[str, dict[int, int]], dict[str, int]]:
+        """(total, term id counts per group key, "without this filter" counts) from a facets row."""
+        values = list(row[2:])
+        options = {}
+        for group in self.groups:
+            width = len(group.aggregates("true"))
+            options[group.key] = group.decode(values[:width])
+            values = values[width:]
+        without = {group.key: int(value) for group, value in zip(self.active, values, strict=True)}
+        return int(row[0]), options, without
+
 
 def build(spec, *, facets: bool, with_total: bool, offset: int, limit: int) -> SearchSQL:
     """The statement for one search. `spec` is a directory.search.engine.Spec (criteria resolved to ids)."""
     criteria = spec.criteria
     params = {"stale_before": spec.stale_before, "limit": limit, "offset": offset}
     ctes = []
-    joins = []
-    where = []  # the driving sets, as id arrays: estimated small, so the listing is read by primary key
-    miles, licensed, rank = "NULL::float8", "false", "0::float4"
+    joins, where, rank = "", [], "0::float4"
+    if criteria.q and criteria.place:
+        # Near a place the candidates are few: read their documents by key and match them there.
+        params["q"] = criteria.q
+        joins = f" JOIN directory_listing_text t USING (provider_id) CROSS JOIN {QUERY}"
+        where.append(MATCHES)
+        rank = RANK if criteria.effective_sort() == "relevance" else "0::float4"
+    elif criteria.q:
+        # Nationwide the words drive: match (and rank) in the text index first, keep only ids and ranks.
+        params["q"] = criteria.q
+        ranked = RANK if criteria.effective_sort() == "relevance" else "0::float4"
+        ctes.append(
+            f"matched AS MATERIALIZED (SELECT t.provider_id, {ranked} AS rank FROM directory_listing_text t,"  # noqa: S608
+            f" {QUERY} WHERE {MATCHES})"
+        )
+        joins = " JOIN matched m USING (provider_id)"
+        rank = "m.rank"
+
+    def rows(source, miles, licensed, conditions):
+        conditions = [*conditions, *where]
+        return f"""SELECT {COLUMNS},
+           {miles} AS miles, {licensed} AS licensed_here,
+           {licensed} AND l.formats && %(remote_formats_all)s::smallint[] AS remote_here, {rank} AS rank
+    FROM {source}{joins}
+    {"WHERE " + " AND ".join(conditions) if conditions else ""}"""  # noqa: S608
 
     if criteria.place:
         place = criteria.place
@@ -110,28 +161,24 @@ def build(spec, *, facets: bool, with_total: bool, offset: int, limit: int) -> S
             min_lat=min_lat, max_lat=max_lat, min_lon=min_lon, max_lon=max_lon,
             remote_formats=spec.remote_format_ids,
         )  # fmt: skip
-        ctes += [NEAR, LOCATED]
-        joins.append("LEFT JOIN near n USING (provider_id)")
-        where.append("l.provider_id = ANY(ARRAY(SELECT provider_id FROM located))")
-        miles, licensed = "n.miles", "l.licensed_states @> ARRAY[%(state)s]::varchar(2)[]"
-
-    if criteria.q:
-        params["q"] = criteria.q
-        ranked = criteria.effective_sort() == "relevance"
-        ctes.append(MATCHED.format(rank=RANK if ranked else "0::float4"))
-        joins.append("JOIN matched m USING (provider_id)")
-        where.append("l.provider_id = ANY(ARRAY(SELECT provider_id FROM matched))")
-        rank = "m.rank"
-
-    ctes.append(f"""c AS NOT MATERIALIZED (
-    SELECT l.provider_id, l.name_key, l.accepting, l.free_consultation, l.fee_min, l.confirmed_at,
-           l.types, l.concerns, l.modalities, l.languages, l.payments, l.practices, l.formats,
-           {miles} AS miles, {licensed} AS licensed_here,
-           {licensed} AND l.formats && %(remote_formats_all)s::smallint[] AS remote_here,
-           {rank} AS rank
-    FROM directory_listing l {" ".join(joins)}
-    {"WHERE " + " AND ".join(where) if where else ""}
-)""")  # noqa: S608
+        ctes.append(NEAR)
+        # Offices in range, then listings licensed here for telehealth or phone that have none in range: each
+        # listing row is read once, by key or from the licensed-states index.
+        in_range = rows("near n JOIN directory_listing l USING (provider_id)", "n.miles", IN_STATE, [])
+        remote_only = [
+            IN_STATE,
+            "l.formats && %(remote_formats)s::smallint[]",
+            "NOT EXISTS (SELECT 1 FROM near WHERE near.provider_id = l.provider_id)",
+        ]
+        candidates = "\n    UNION ALL\n    ".join(
+            [in_range, rows("directory_listing l", "NULL::float8", "true", remote_only)]
+        )
+    else:
+        candidates = rows("directory_listing l", "NULL::float8", "false", [])
+    # A place or words bound the rows: read them once. Nationwide, scanning the narrow table twice is cheaper
+    # than keeping every row aside.
+    materialized = "MATERIALIZED" if criteria.place or criteria.q else "NOT MATERIALIZED"
+    ctes.append(f"c AS {materialized} (\n    {candidates}\n)")
     params["remote_formats_all"] = spec.remote_format_ids
 
     groups = _groups(spec, params)
@@ -142,19 +189,24 @@ def build(spec, *, facets: bool, with_total: bool, offset: int, limit: int) -> S
         f"WHERE {all_pass} ORDER BY {_order(spec)} LIMIT %(limit)s OFFSET %(offset)s)"
     )
     if facets:
-        fails = " + ".join(f"(NOT coalesce({g.passes}, false))::int" for g in active) or "0"
-        failing = (
-            "CASE " + " ".join(f"WHEN NOT coalesce({g.passes}, false) THEN {i}" for i, g in enumerate(active)) + " END"
-        )
+        # Each group's pass flag is computed once per row (OFFSET 0 keeps PostgreSQL from inlining the
+        # expressions into every FILTER); ok_i: the row passes every group but perhaps group i.
+        flags = ", ".join(f"coalesce({g.passes}, false) AS p{i}" for i, g in enumerate(active))
+        fails = " + ".join(f"(NOT p{i})::int" for i in range(len(active))) or "0"
+        oks = ", ".join(f"(fails = 0 OR NOT p{i}) AS ok{i}" for i in range(len(active)))
         counts = []
         for group in groups:
-            ok = f"(fails = 0 OR failing = {active.index(group)})" if group.passes else "fails = 0"
-            counts += [f"count(*) FILTER (WHERE {ok} AND {condition})" for _, condition in group.options]
-        counts += [f"count(*) FILTER (WHERE fails = 0 OR failing = {i})" for i in range(len(active))]
+            counts += group.aggregates(f"ok{active.index(group)}" if group.passes else "fails = 0")
+        counts += [f"count(*) FILTER (WHERE ok{i})" for i in range(len(active))]
         select = f"""SELECT count(*) FILTER (WHERE fails = 0), {page},
        {", ".join(counts)}
-FROM (SELECT c.*, {fails} AS fails, {failing if active else "NULL::int"} AS failing FROM c) f
-WHERE fails <= 1"""  # noqa: S608
+FROM (
+    SELECT flagged.*{", " + oks if oks else ""} FROM (
+        SELECT flagged.*, {fails} AS fails FROM (
+            SELECT c.*{", " + flags if flags else ""} FROM c OFFSET 0
+        ) flagged OFFSET 0
+    ) flagged WHERE fails <= 1 OFFSET 0
+) f"""  # noqa: S608
     elif with_total:
         select = f"SELECT count(*), {page} FROM c WHERE {all_pass}"  # noqa: S608
     else:
@@ -189,7 +241,8 @@ def _groups(spec, params) -> list[Group]:
             params[f"sel_{column}"] = selected
             passes = f"{column} && %(sel_{column})s::smallint[]"
             options = [(i, f"{int(i)} = ANY({column})") for i in spec.option_ids[column]]
-        groups.append(Group(group.param, passes if selected else None, options))
+        words = f"{column}_w" if column in PACKED else None
+        groups.append(Group(group.param, passes if selected else None, options, words))
     groups.append(Group("accepting", "accepting" if criteria.accepting else None, [(1, "accepting")]))
     groups.append(
         Group("free_consult", "free_consultation" if criteria.free_consult else None, [(1, "free_consultation")])
@@ -200,10 +253,10 @@ def _groups(spec, params) -> list[Group]:
     return groups
 
 
-def _order(spec) -> str:
+def _order(spec, stale=True) -> str:
     criteria = spec.criteria
     sort = criteria.effective_sort()
-    keys = [STALE]  # listings nobody has confirmed lately sink, whatever the sort
+    keys = [STALE] if stale else []  # listings nobody has confirmed lately sink, whatever the sort
     if sort == "relevance":
         if criteria.q:
             keys.append("rank DESC")
@@ -216,6 +269,24 @@ def _order(spec) -> str:
     elif sort == "recently-confirmed":
         keys.append("confirmed_at DESC NULLS LAST")
     return ", ".join([*keys, "name_key", "provider_id"])
+
+
+def unfiltered_page(spec, *, offset: int, limit: int) -> SearchSQL:
+    """The page of the whole directory (no place, words or filters): the listings confirmed lately, then the
+    others, each read in index order and cut after the page (directory/migrations/0006)."""
+    keys = _order(spec, stale=False)
+    branch = (
+        "(SELECT provider_id, {stale} AS stale, accepting, confirmed_at, name_key FROM directory_listing"
+        " WHERE {condition} ORDER BY {keys} LIMIT %(offset)s + %(limit)s)"
+    )
+    fresh = branch.format(stale="false", condition="confirmed_at >= %(stale_before)s", keys=keys)
+    stale = branch.format(stale="true", condition="NOT coalesce(confirmed_at >= %(stale_before)s, false)", keys=keys)
+    sql = (
+        "SELECT NULL::bigint, ARRAY(SELECT json_build_array(provider_id, NULL, false) FROM ("  # noqa: S608
+        f"{fresh} UNION ALL {stale}) page ORDER BY stale, {keys} LIMIT %(limit)s OFFSET %(offset)s)"
+    )
+    params = {"stale_before": spec.stale_before, "offset": offset, "limit": limit}
+    return SearchSQL(sql=sql, params=params, groups=[], active=[])
 
 
 def configure(connection):
@@ -233,12 +304,11 @@ def configure(connection):
         _configured.add(connection.connection)
 
 
-def snapshot(connection) -> str:
-    """The database snapshot ("xmin:xmax:in-progress ids"). Two statements with the same snapshot see exactly the
-    same committed data, so it keys cached counts with no bookkeeping on writes; it moves on every commit (of
-    anything, anywhere on the server), which only costs a recount."""
+def changes(connection) -> int:
+    """The listings' change counter: advanced by every statement that changes a published listing's copy or an
+    office (directory/migrations/0005). Non-transactional, so it may run ahead of a commit by a moment."""
     with connection.cursor() as cursor:
-        cursor.execute("SELECT pg_current_snapshot()::text")
+        cursor.execute("SELECT last_value FROM directory_listing_changes")
         return cursor.fetchone()[0]
 
 

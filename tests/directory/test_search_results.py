@@ -62,6 +62,9 @@ def test_stale_listings_sort_last_whatever_the_sort_and_are_marked(client, listi
     for sort in ["relevance", "distance", "name", "recently-confirmed"]:
         found = names(client.get("/search/", {"near": "02139", "sort": sort}))
         assert found[0] == "Zoe Fresh", sort
+    for sort in ["relevance", "name", "recently-confirmed"]:  # nationwide: the whole directory's own query
+        found = names(client.get("/search/", {"sort": sort}))
+        assert found[0] == "Zoe Fresh" and set(found[1:]) == {"Aaron Stale", "Never Confirmed"}, sort
     page = html(client.get("/search/", {"sort": "name"}))
     assert page.count("Availability not recently confirmed") == 2
     assert "last confirmed 200 days ago" in page

@@ -1,0 +1,283 @@
+"""Search benchmark: the production-like server over a seeded directory, a fixed set of searches over HTTP.
+
+    .venv/bin/python bench/search.py --providers 100000            # seeds bench_search_100000 once, then reuses it
+    .venv/bin/python bench/search.py --providers 1000 --repeat 30
+    .venv/bin/python bench/search.py --database bench_100k          # an existing seeded database, as it is
+    .venv/bin/python bench/search.py --providers 100000 --explain   # and EXPLAIN ANALYZE the slowest search
+
+Seeds (or reuses) a dedicated database with `seed_demo --providers N`, starts gunicorn through scripts/serve (DEBUG
+off, no access log) on a free loopback port, and requests each search sequentially: two warm-up requests, then
+--repeat timed ones. It runs twice: with the per-process count cache off (every request computes its facet counts:
+the worst case) and on (as in production, where paging or re-sorting a search reuses its counts). Prints p50/p95
+per search and overall, the SQL statements per page (X-Search-Queries, sent only with SEARCH_DEBUG_QUERY_COUNT=1)
+and the page's HTML size; stops the server by its process group. Results go to bench/results/ as JSON.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import re
+import signal
+import socket
+import statistics
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+PYTHON = ROOT / ".venv" / "bin" / "python"
+
+# (name, query string). TYPO is replaced by a real surname from the database with one letter dropped.
+SEARCHES = [
+    ("no filters", ""),
+    ("near a ZIP", "near=02139"),
+    ("near + 3 filters", "near=02139&concern=birth-trauma&payment=medicaid&language=es"),
+    ("telehealth in a state", "near=Austin%2C+TX&format=telehealth"),
+    ("free text", "q=EMDR"),
+    ("free text + filters", "q=birth+trauma&near=60601&type=therapist&accepting=1"),
+    ("sorted by distance", "near=10001&sort=distance"),
+    ("deep page", "near=10001&page=12"),
+    ("deep page, nationwide", "sort=name&page=200"),
+    ("no results", "near=59001&concern=nicu&language=asl&payment=tricare"),
+    ("typo'd name", "q=TYPO"),
+    ("broad free text", "q=postpartum"),
+    ("city, state", "near=Los+Angeles%2C+CA&radius=10"),
+    ("nationwide filter", "concern=perinatal-anxiety&practice=consent-before-touch"),
+    ("crisis words", "q=intrusive+thoughts&near=98101"),
+]
+STATUS_RE = re.compile(r'id="search-status"[^>]*>([\d,]+) provider')
+
+
+def local_server_url() -> str:
+    out = subprocess.run([str(PYTHON), "-m", "directory.localdb", "url"], cwd=ROOT, capture_output=True, text=True)
+    url = out.stdout.strip()
+    if out.returncode or not url:
+        sys.exit("The local PostgreSQL cluster is not running: scripts/db start")
+    return url.rsplit("/", 1)[0]
+
+
+def sql(url: str, query: str, params=(), autocommit=True):
+    import psycopg
+
+    with psycopg.connect(url, autocommit=autocommit) as conn:
+        return conn.execute(query, params).fetchall() if query.lstrip().upper().startswith("SELECT") else None
+
+
+def published(url: str) -> int | None:
+    try:
+        return sql(url, "SELECT count(*) FROM providers_provider WHERE status = 'published'")[0][0]
+    except Exception:  # noqa: BLE001  (no such table: not seeded yet)
+        return None
+
+
+def manage(database_url: str, *args: str) -> None:
+    env = {**os.environ, "DATABASE_URL": database_url}
+    subprocess.run([str(PYTHON), "manage.py", *args], cwd=ROOT, env=env, check=True)
+
+
+def prepare(server: str, name: str, providers: int | None) -> str:
+    """The database URL, seeded with `providers` published listings unless it already holds exactly that many."""
+    url = f"{server}/{name}"
+    exists = sql(f"{server}/postgres", "SELECT 1 FROM pg_database WHERE datname = %s", [name])
+    count = published(url) if exists else None
+    if providers is None or count == providers:
+        print(f"Using {name}: {count:,} published listings", flush=True)
+        manage(url, "migrate", "--no-input", "-v", "0")
+        return url
+    print(f"Seeding {name} with {providers:,} listings (seed_demo)...", flush=True)
+    started = time.monotonic()
+    sql(f"{server}/postgres", f'DROP DATABASE IF EXISTS "{name}"')
+    sql(f"{server}/postgres", f'CREATE DATABASE "{name}"')
+    manage(url, "migrate", "--no-input", "-v", "0")
+    manage(url, "seed_demo", "--providers", str(providers))
+    # As autovacuum would soon after a bulk load: statistics, and a clean visibility map for the copies.
+    sql(url, "VACUUM (ANALYZE) directory_listing, directory_listing_text, providers_office")
+    print(f"Seeded in {time.monotonic() - started:.0f} s", flush=True)
+    return url
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def start_server(database_url: str, port: int, cache: bool) -> subprocess.Popen:
+    env = {
+        **os.environ,
+        "DATABASE_URL": database_url,
+        "GUNICORN_BIND": f"127.0.0.1:{port}",
+        "GUNICORN_ACCESSLOG": "",
+        "HTTPS": "false",
+        "ALLOWED_HOSTS": "127.0.0.1",
+        "SEARCH_DEBUG_QUERY_COUNT": "1",
+        "SEARCH_COUNT_CACHE_SIZE": "512" if cache else "0",
+        "LOG_LEVEL": "WARNING",
+    }
+    process = subprocess.Popen([str(ROOT / "scripts" / "serve")], cwd=ROOT, env=env, start_new_session=True)
+    deadline = time.monotonic() + 90
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            sys.exit("The server exited while starting.")
+        try:
+            with urllib.request.urlopen(f"http://127.0.0.1:{port}/healthz", timeout=2) as response:  # noqa: S310
+                if response.status == 200:
+                    return process
+        except OSError:
+            time.sleep(0.5)
+    stop_server(process)
+    sys.exit("The server did not answer within 90 s.")
+
+
+def stop_server(process: subprocess.Popen) -> None:
+    try:
+        os.killpg(process.pid, signal.SIGTERM)  # gunicorn and its workers: our own process group only
+        process.wait(timeout=30)
+    except ProcessLookupError:
+        pass
+    except subprocess.TimeoutExpired:
+        os.killpg(process.pid, signal.SIGKILL)
+        process.wait()
+
+
+def fetch(port: int, query: str) -> tuple[float, bytes, dict]:
+    url = f"http://127.0.0.1:{port}/search/" + (f"?{query}" if query else "")
+    started = time.perf_counter()
+    with urllib.request.urlopen(url, timeout=30) as response:  # noqa: S310 (loopback only)
+        body = response.read()
+        if response.status != 200:
+            raise RuntimeError(f"{url}: HTTP {response.status}")
+        return (time.perf_counter() - started) * 1000, body, dict(response.headers)
+
+
+def percentile(values: list[float], fraction: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, max(0, round(fraction * len(ordered) + 0.5) - 1))]
+
+
+def measure(port: int, searches, repeat: int) -> list[dict]:
+    rows = []
+    for name, query in searches:
+        for _ in range(2):
+            fetch(port, query)
+        times, queries, size, total = [], set(), 0, None
+        for _ in range(repeat):
+            elapsed, body, headers = fetch(port, query)
+            times.append(elapsed)
+            queries.add(int(headers.get("X-Search-Queries", "-1")))
+            size = max(size, len(body))
+            match = STATUS_RE.search(body.decode())
+            total = int(match.group(1).replace(",", "")) if match else None
+        rows.append(
+            {
+                "search": name,
+                "query": query,
+                "p50_ms": round(statistics.median(times), 1),
+                "p95_ms": round(percentile(times, 0.95), 1),
+                "max_ms": round(max(times), 1),
+                "queries": max(queries),
+                "html_kb": round(size / 1024, 1),
+                "results": total,
+                "times": [round(t, 2) for t in times],
+            }
+        )
+        print(f"  {name:<24} p50 {rows[-1]['p50_ms']:>7.1f} ms  p95 {rows[-1]['p95_ms']:>7.1f} ms", flush=True)
+    return rows
+
+
+def report(title: str, rows: list[dict]) -> None:
+    everything = [t for row in rows for t in row["times"]]
+    print(f"\n{title}")
+    print(f"| {'search':<24} | results | p50 ms | p95 ms | queries | HTML KB |")
+    print(f"|{'-' * 26}|---------|--------|--------|---------|---------|")
+    for row in rows:
+        results = f"{row['results']:,}" if row["results"] is not None else "?"
+        print(
+            f"| {row['search']:<24} | {results:>7} | {row['p50_ms']:>6.1f} | {row['p95_ms']:>6.1f} "
+            f"| {row['queries']:>7} | {row['html_kb']:>7.1f} |"
+        )
+    print(
+        f"| {'all searches':<24} | {'':>7} | {statistics.median(everything):>6.1f} "
+        f"| {percentile(everything, 0.95):>6.1f} | {max(r['queries'] for r in rows):>7} "
+        f"| {max(r['html_kb'] for r in rows):>7.1f} |"
+    )
+
+
+def typo_name(database_url: str) -> str:
+    """A surname from the directory with its third letter dropped: "Whitfield" -> "Whtfield"."""
+    rows = sql(
+        database_url, "SELECT display_name FROM providers_provider WHERE status = 'published' ORDER BY id LIMIT 1"
+    )
+    surname = rows[0][0].split()[-1] if rows else "Whitfield"
+    return surname[:2] + surname[3:] if len(surname) > 4 else surname
+
+
+def explain(database_url: str, query: str) -> None:
+    """EXPLAIN (ANALYZE, BUFFERS) of the search's main statement, built by the same code the page uses."""
+    os.environ["DATABASE_URL"] = database_url
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "directory.settings")
+    sys.path.insert(0, str(ROOT))
+    import django
+
+    django.setup()
+    from django.db import connection
+    from django.http import QueryDict
+
+    from directory.filters import criteria_from_query
+    from directory.search import engine
+    from directory.search import sql as search_sql
+
+    criteria = criteria_from_query(QueryDict(query))
+    spec = engine.make_spec(criteria)
+    statement = search_sql.build(spec, facets=True, with_total=True, offset=(criteria.page - 1) * 20, limit=20)
+    if criteria.q:
+        search_sql.configure(connection)
+    with connection.cursor() as cursor:
+        cursor.execute(statement.sql, statement.params)  # warm, as the page would be
+        cursor.execute("EXPLAIN (ANALYZE, BUFFERS) " + statement.sql, statement.params)
+        print(f"\nEXPLAIN ANALYZE for /search/?{query}\n")
+        print("\n".join(row[0] for row in cursor.fetchall()))
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--providers", type=int, default=100_000, help="Published listings to seed.")
+    parser.add_argument("--database", help="Use this existing database as it is (no seeding).")
+    parser.add_argument("--repeat", type=int, default=20, help="Timed requests per search.")
+    parser.add_argument("--cache", choices=["off", "on", "both"], default="both")
+    parser.add_argument("--explain", action="store_true", help="EXPLAIN ANALYZE the slowest search.")
+    args = parser.parse_args()
+
+    server = local_server_url()
+    name = args.database or f"bench_search_{args.providers}"
+    database_url = prepare(server, name, None if args.database else args.providers)
+    searches = [(n, q.replace("TYPO", typo_name(database_url))) for n, q in SEARCHES]
+    results = {"database": name, "providers": published(database_url), "cpus": os.cpu_count()}
+    modes = ["off", "on"] if args.cache == "both" else [args.cache]
+    for mode in modes:
+        port = free_port()
+        print(f"\nServer on 127.0.0.1:{port}, count cache {mode}", flush=True)
+        process = start_server(database_url, port, cache=mode == "on")
+        try:
+            results[f"cache_{mode}"] = measure(port, searches, args.repeat)
+        finally:
+            stop_server(process)
+    print(f"\n{results['providers']:,} published listings, {args.repeat} requests per search, one at a time")
+    for mode in modes:
+        title = "Count cache off (every request counts its facets)" if mode == "off" else "Count cache on (production)"
+        report(title, results[f"cache_{mode}"])
+    out = ROOT / "bench" / "results" / f"search-{results['providers']}.json"
+    out.parent.mkdir(exist_ok=True)
+    out.write_text(json.dumps(results, indent=1))
+    print(f"\nWritten to {out.relative_to(ROOT)}")
+    if args.explain:
+        slowest = max(results[f"cache_{modes[0]}"], key=lambda row: row["p95_ms"])
+        explain(database_url, slowest["query"])
+
+
+if __name__ == "__main__":
+    main()
