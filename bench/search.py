@@ -53,7 +53,9 @@ STATUS_RE = re.compile(r'id="search-status"[^>]*>([\d,]+) provider')
 
 
 def local_server_url() -> str:
-    out = subprocess.run([str(PYTHON), "-m", "directory.localdb", "url"], cwd=ROOT, capture_output=True, text=True)
+    out = subprocess.run(  # noqa: S603  (our own interpreter and module)
+        [str(PYTHON), "-m", "directory.localdb", "url"], cwd=ROOT, capture_output=True, text=True
+    )
     url = out.stdout.strip()
     if out.returncode or not url:
         sys.exit("The local PostgreSQL cluster is not running: scripts/db start")
@@ -76,7 +78,7 @@ def published(url: str) -> int | None:
 
 def manage(database_url: str, *args: str) -> None:
     env = {**os.environ, "DATABASE_URL": database_url}
-    subprocess.run([str(PYTHON), "manage.py", *args], cwd=ROOT, env=env, check=True)
+    subprocess.run([str(PYTHON), "manage.py", *args], cwd=ROOT, env=env, check=True)  # noqa: S603
 
 
 def prepare(server: str, name: str, providers: int | None) -> str:
@@ -118,7 +120,7 @@ def start_server(database_url: str, port: int, cache: bool) -> subprocess.Popen:
         "SEARCH_COUNT_CACHE_SIZE": "512" if cache else "0",
         "LOG_LEVEL": "WARNING",
     }
-    process = subprocess.Popen([str(ROOT / "scripts" / "serve")], cwd=ROOT, env=env, start_new_session=True)
+    process = subprocess.Popen([str(ROOT / "scripts" / "serve")], cwd=ROOT, env=env, start_new_session=True)  # noqa: S603
     deadline = time.monotonic() + 90
     while time.monotonic() < deadline:
         if process.poll() is not None:
