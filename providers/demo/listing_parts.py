@@ -104,6 +104,8 @@ def _populations(rng, concerns: list[str], languages: list[str], bereaved: bool)
 
 def _payments(rng, profile: Profile, state: str) -> list[str]:
     chosen = [slug for slug, chance in profile.payments.items() if rng.random() < chance]
+    if "superbill" in chosen and "self-pay" not in chosen:
+        chosen.append("self-pay")  # a superbill is a receipt for a session paid for
     if "private-insurance" in chosen:
         plans = [plan for plan in INSURANCE_PLANS if plan != "kaiser" or state in KAISER_STATES]
         chosen += rng.sample(plans, rng.randint(1, min(4, len(plans))))

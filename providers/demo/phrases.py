@@ -1,7 +1,7 @@
 """Original writing for demo headlines and bios, in each kind of provider's own warm, first-person voice.
 
 Placeholders filled by providers.demo.text: {c1}, {c2} (concerns, lower case), {concerns} (a list of them),
-{role} ("therapist", "certified nurse-midwife"), {years}, {city}, {first_name}, {past_setting}, {name} (a
+{a_role} ("a therapist", "an obstetrician"), {years}, {city}, {first_name}, {past_setting}, {name} (a
 group's name). Voices: talk (therapists, psychologists), prescriber, doula, midwife, ob, lactation, pelvic,
 educator and group (which speaks as "we").
 """
@@ -100,16 +100,16 @@ HEADLINES = {
 }
 
 OPENERS = [
-    "I'm a {role} in {city}, and for {years} years I have worked with people through pregnancy, birth and the "
+    "I'm {a_role} in {city}, and for {years} years I have worked with people through pregnancy, birth and the "
     "early years of parenting.",
-    "I have been a {role} for {years} years, most of them spent alongside parents in the months around birth.",
-    "Hello, and thank you for reading. I'm {first_name}, a {role} based in {city}.",
-    "I became a {role} {years} years ago and have focused on perinatal care for most of that time.",
-    "I'm a {role} who works with families in and around {city}.",
-    "I've spent {years} years as a {role}, and I still feel honoured each time someone lets me into this part "
+    "I have been {a_role} for {years} years, most of them spent alongside parents in the months around birth.",
+    "Hello, and thank you for reading. I'm {first_name}, {a_role} based in {city}.",
+    "I became {a_role} {years} years ago and have focused on perinatal care for most of that time.",
+    "I'm {a_role} who works with families in and around {city}.",
+    "I've spent {years} years as {a_role}, and I still feel honoured each time someone lets me into this part "
     "of their life.",
-    "For the past {years} years I have worked as a {role}, first in {past_setting} and now in my own practice.",
-    "I'm {first_name}. I work as a {role}, and perinatal care is the heart of what I do.",
+    "For the past {years} years I have worked as {a_role}, first in {past_setting} and now in my own practice.",
+    "I'm {first_name}. I work as {a_role}, and perinatal care is the heart of what I do.",
 ]
 GROUP_OPENERS = [
     "{name} is a peer support group for parents in and around {city}.",

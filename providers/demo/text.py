@@ -64,7 +64,7 @@ def _values(rng, facts: Facts) -> dict[str, object]:
         "c1": concern_words[0],
         "c2": concern_words[1] if len(concern_words) > 1 else "the changes a new baby brings",
         "concerns": join_words(concern_words[:3]),
-        "role": facts.role,
+        "a_role": f"{'an' if facts.role[0] in 'aeiou' else 'a'} {facts.role}",
         "years": facts.years,
         "city": facts.city,
         "first_name": facts.first_name,
@@ -114,7 +114,9 @@ def _where_and_how(rng, facts: Facts) -> str:
         place = "meet in person" if facts.is_group else "see people in person"
         sentence = f"{we} {place} in {facts.city} and by secure video across {states}."
     else:
-        sentence = f"{we} meet in person in {facts.city}."
+        sentence = (
+            f"{we} meet in person in {facts.city}." if facts.is_group else f"I see people in person in {facts.city}."
+        )
     if "phone" in formats and not facts.is_group:
         sentence += " Phone sessions are available too, for days when video is one thing too many."
     return sentence
@@ -124,9 +126,10 @@ def _languages(facts: Facts) -> str:
     if not facts.other_languages:
         return ""
     others = join_words(facts.other_languages)
+    sessions = "Meetings" if facts.is_group else "Sessions"
     if not facts.speaks_english:
-        return f"Sessions are in {others}."
-    return f"Sessions are available in English and {others}."
+        return f"{sessions} are in {others}."
+    return f"{sessions} are available in English and {others}."
 
 
 def approach(rng, facts: Facts) -> str:
@@ -150,7 +153,8 @@ def trainings(rng, facts: Facts) -> str:
     pool = care.TRAININGS[facts.voice]
     lines += rng.sample(pool, min(len(pool), rng.randint(1, 3)))
     first_year = REFERENCE_YEAR - facts.years
-    return "\n".join(f"{line} ({rng.randint(first_year, REFERENCE_YEAR)})" for line in lines)
+    dated = sorted((rng.randint(first_year, REFERENCE_YEAR), line) for line in lines)  # oldest first
+    return "\n".join(f"{line} ({year})" for year, line in dated)
 
 
 def _codes(credentials: str) -> set[str]:

@@ -2,6 +2,7 @@
 
 import hashlib
 import io
+import random
 import re
 import sys
 
@@ -10,7 +11,7 @@ from django.core.management import CommandError, call_command
 from PIL import Image
 
 from providers import geo
-from providers.demo import loading
+from providers.demo import loading, text
 from providers.demo.metros import METROS, NEIGHBOURS
 from providers.demo.places import Places
 from providers.models import Office, Provider, vocabulary
@@ -100,7 +101,10 @@ def test_listing_text_is_varied():
     for field in ("bio", "approach"):
         assert len(set(published.values_list(field, flat=True))) == SMALL, f"two listings share a {field}"
     assert len(set(published.values_list("headline", flat=True))) >= SMALL // 3
-    assert "lorem" not in " ".join(published.values_list("bio", flat=True)).lower()
+    bios = " ".join(published.values_list("bio", flat=True))
+    assert "lorem" not in bios.lower()
+    assert not re.search(r"\ba [aeio]", bios), "a/an before a vowel"
+    assert "{" not in bios and "}" not in bios, "an unfilled placeholder"
 
 
 def test_modalities_fit_the_kind_of_provider():
@@ -319,3 +323,17 @@ def test_neighbouring_states_are_mutual():
     for state, neighbours in NEIGHBOURS.items():
         for other in neighbours:
             assert state in NEIGHBOURS[other], f"{state} borders {other} but not the other way round"
+
+
+def test_writing_says_an_before_a_vowel_and_fills_every_placeholder():
+    facts = text.Facts(
+        voice="ob", role="obstetrician", name="Ana Ruiz", first_name="Ana", city="Tucson", years=9,
+        credentials="MD, FACOG", concerns=["birth-trauma", "high-risk-pregnancy"], modalities=[],
+        practices=["consent-before-touch"], formats=["in-person"], other_languages=["Spanish"], speaks_english=True,
+        licensed_state_names=["Arizona"], free_consultation=False,
+    )  # fmt: skip
+    bios = [text.compose(random.Random(n), facts)["bio"] for n in range(60)]
+
+    assert any("an obstetrician" in bio for bio in bios)
+    assert not any(re.search(r"\ba [aeiou]", bio) or "{" in bio for bio in bios)
+    assert all("Sessions are available in English and Spanish." in bio for bio in bios)
