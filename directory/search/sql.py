@@ -53,8 +53,8 @@ NEAR = f"""near AS (
 
 # What every candidate row carries: the listing's own columns, and how it relates to the family's place.
 COLUMNS = """l.provider_id, l.name_key, l.accepting, l.free_consultation, l.fee_min, l.confirmed_at,
-           l.types, l.concerns, l.modalities, l.languages, l.payments, l.practices, l.formats,
-           l.types_w, l.concerns_w, l.modalities_w, l.languages_w, l.payments_w, l.practices_w"""
+           l.types, l.concerns, l.modalities, l.languages, l.payments, l.practices, l.formats"""
+PACKED_COLUMNS = "l.types_w, l.concerns_w, l.modalities_w, l.languages_w, l.payments_w, l.practices_w"
 IN_STATE = "l.licensed_states @> ARRAY[%(state)s]::varchar(2)[]"
 
 # The words once, as a one-row subquery "query": q, stemmed (english_unaccent) or-ed with exact (simple: names are
@@ -63,11 +63,14 @@ QUERY = """(SELECT CASE WHEN en = exact THEN en ELSE en || exact END AS q, nq FR
         SELECT websearch_to_tsquery('english_unaccent', %(q)s) AS en,
                websearch_to_tsquery('simple', directory_unaccent(%(q)s)) AS exact,
                lower(directory_unaccent(%(q)s)) AS nq) words) query"""
-# Listings whose document matches the words, or whose name is within trigram word-similarity of them (typos).
-MATCHES = "(t.document @@ query.q OR t.name_key %%> query.nq)"
-# Weights A (name, concerns) > B (headline, types, cities) > C (bio); a name close to the words adds up to 1.2,
-# so "Whitfeld" still puts Whitfield first, while unrelated names (similarity under 0.4) add nothing.
-RANK = "ts_rank_cd(t.document, query.q) + 2 * greatest(word_similarity(query.nq, t.name_key) - 0.4, 0)"
+# Names within trigram word-similarity of the words (typos), found through the trigram index: a handful of rows,
+# each with a boost of up to 1.2 so "Whitfeld" still puts Whitfield first.
+NAMES = f"""names AS MATERIALIZED (
+    SELECT t.provider_id, 2 * greatest(word_similarity(query.nq, t.name_key) - 0.4, 0) AS boost
+    FROM directory_listing_text t, {QUERY} WHERE t.name_key %%> query.nq
+)"""  # noqa: S608
+# Weights A (name, concerns) > B (headline, types, cities) > C (bio), by cover density.
+RANK = "ts_rank_cd(t.document, query.q)"
 
 # Groups whose options are counted from packed words (formats depend on the place, so they are counted directly).
 PACKED = ("types", "concerns", "modalities", "languages", "payments", "practices")
@@ -128,26 +131,32 @@ def build(spec, *, facets: bool, with_total: bool, offset: int, limit: int) -> S
     params = {"stale_before": spec.stale_before, "limit": limit, "offset": offset}
     ctes = []
     joins, where, rank = "", [], "0::float4"
+    if criteria.q:
+        params["q"] = criteria.q
+        ctes.append(NAMES)
+        ranked = criteria.effective_sort() == "relevance"
     if criteria.q and criteria.place:
         # Near a place the candidates are few: read their documents by key and match them there.
-        params["q"] = criteria.q
-        joins = f" JOIN directory_listing_text t USING (provider_id) CROSS JOIN {QUERY}"
-        where.append(MATCHES)
-        rank = RANK if criteria.effective_sort() == "relevance" else "0::float4"
+        joins = (
+            f" JOIN directory_listing_text t USING (provider_id) CROSS JOIN {QUERY} LEFT JOIN names USING (provider_id)"
+        )
+        where.append("(t.document @@ query.q OR names.provider_id IS NOT NULL)")
+        rank = f"{RANK} + coalesce(names.boost, 0)" if ranked else "0::float4"
     elif criteria.q:
         # Nationwide the words drive: match (and rank) in the text index first, keep only ids and ranks.
-        params["q"] = criteria.q
-        ranked = RANK if criteria.effective_sort() == "relevance" else "0::float4"
         ctes.append(
-            f"matched AS MATERIALIZED (SELECT t.provider_id, {ranked} AS rank FROM directory_listing_text t,"  # noqa: S608
-            f" {QUERY} WHERE {MATCHES})"
+            "matched AS MATERIALIZED (SELECT provider_id, sum(rank) AS rank FROM ("  # noqa: S608
+            f" SELECT t.provider_id, {RANK if ranked else '0'} AS rank FROM directory_listing_text t, {QUERY}"
+            " WHERE t.document @@ query.q UNION ALL SELECT provider_id, boost FROM names) found GROUP BY provider_id)"
         )
         joins = " JOIN matched m USING (provider_id)"
         rank = "m.rank"
 
+    columns = f"{COLUMNS}, {PACKED_COLUMNS}" if facets else COLUMNS  # the packed words only count facets
+
     def rows(source, miles, licensed, conditions):
         conditions = [*conditions, *where]
-        return f"""SELECT {COLUMNS},
+        return f"""SELECT {columns},
            {miles} AS miles, {licensed} AS licensed_here,
            {licensed} AND l.formats && %(remote_formats_all)s::smallint[] AS remote_here, {rank} AS rank
     FROM {source}{joins}
