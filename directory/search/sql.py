@@ -197,7 +197,11 @@ def build(spec, *, facets: bool, with_total: bool, offset: int, limit: int) -> S
         "ARRAY(SELECT json_build_array(provider_id, miles, remote_here) FROM c "  # noqa: S608
         f"WHERE {all_pass} ORDER BY {_order(spec)} LIMIT %(limit)s OFFSET %(offset)s)"
     )
-    if facets:
+    if facets and not active:
+        # Nothing chosen: every row counts for every option, a plain aggregate the planner can run in parallel.
+        counts = [aggregate for group in groups for aggregate in group.aggregates("true")]
+        select = f"SELECT count(*), {page},\n       {', '.join(counts)}\nFROM c"  # noqa: S608
+    elif facets:
         # Each group's pass flag is computed once per row (OFFSET 0 keeps PostgreSQL from inlining the
         # expressions into every FILTER); ok_i: the row passes every group but perhaps group i.
         flags = ", ".join(f"coalesce({g.passes}, false) AS p{i}" for i, g in enumerate(active))
