@@ -88,12 +88,12 @@ def indexes_set_aside(*models) -> Iterator[None]:
             cursor.execute(definition)
 
 
-def optimise(*models) -> None:
-    """Fresh planner statistics and, outside a transaction, a vacuum: the search-document update leaves a dead
-    copy of every row, and index-only scans need the visibility map."""
-    tables = ", ".join(connection.ops.quote_name(model._meta.db_table) for model in models)
+def optimise() -> None:
+    """Fresh planner statistics for the whole database (tables kept in step by triggers too) and, outside a
+    transaction, a vacuum: the search-document update leaves a dead copy of every row, and index-only scans
+    need the visibility map."""
     with connection.cursor() as cursor:
-        cursor.execute(f"ANALYZE {tables}" if connection.in_atomic_block else f"VACUUM (ANALYZE) {tables}")
+        cursor.execute("ANALYZE" if connection.in_atomic_block else "VACUUM (ANALYZE)")
 
 
 def in_background(items: Iterator, ahead: int = 1) -> Iterator:

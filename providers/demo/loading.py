@@ -28,6 +28,7 @@ from django.utils import timezone
 from providers.demo import bulk
 from providers.demo.avatars import attach_photo
 from providers.demo.builder import DemoListing
+from providers.lifecycle import ListingEvent
 from providers.management.commands.ensure_demo_founder import DEMO_FOUNDER_EMAIL
 from providers.models import Office, Provider, refresh_search_documents
 from providers.users import User
@@ -110,7 +111,7 @@ def load(listings: Iterator[DemoListing], total: int, accounts: dict[str, int], 
     Batches are drawn (and photographed) in a background thread, so Python builds the next batch while
     PostgreSQL stores this one and computes its search documents: on two cores that nearly halves the time.
     """
-    loaded = Loaded(accounts=len(accounts))
+    loaded, submitted = Loaded(accounts=len(accounts)), []
     ids = iter(bulk.reserve_ids(Provider, total))
     provider_copy = bulk.CopyWriter(Provider, now, with_pk=True)
     office_copy = bulk.CopyWriter(Office, now, with_pk=False)
@@ -130,17 +131,32 @@ def load(listings: Iterator[DemoListing], total: int, accounts: dict[str, int], 
             loaded.providers += len(batch)
             loaded.offices += len(office_rows)
             loaded.photos += sum(1 for listing in batch if listing.photo_seed)
+            submitted += [
+                listing.provider for listing in batch if listing.provider["status"] == Provider.Status.PENDING
+            ]
+    _record_submissions(submitted)
     return loaded
+
+
+def _record_submissions(rows: list[dict]) -> None:
+    """The moderation history of listings waiting for review: each was submitted by its owner."""
+    ListingEvent.objects.bulk_create(
+        ListingEvent(
+            provider_id=row["id"],
+            actor_id=row["owner_id"],
+            action=ListingEvent.Action.SUBMITTED,
+            from_status=Provider.Status.DRAFT,
+            to_status=Provider.Status.PENDING,
+            created_at=row.get("submitted_at") or timezone.now(),
+        )
+        for row in rows
+    )
 
 
 def _copy(sql: str, rows: list[list]) -> None:
     with connection.cursor() as cursor, cursor.cursor.copy(sql) as copy:
         for row in rows:
             copy.write_row(row)
-
-
-def optimise() -> None:
-    bulk.optimise(Provider, Office)
 
 
 def _chunks(items: Iterator, size: int) -> Iterator[list]:

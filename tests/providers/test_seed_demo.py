@@ -65,6 +65,10 @@ def test_seeds_published_listings_plus_a_few_drafts_and_pending_reviews_with_the
     assert not unpublished.filter(owner__isnull=True).exists()
     assert all(re.fullmatch(r"provider\d+@example\.org", p.owner.email) for p in unpublished)
     assert User.objects.count() == 3 + 4  # the first three published listings have accounts too
+    pending = list(Provider.objects.awaiting_review())
+    assert len(pending) == 2 and all(p.submitted_at for p in pending)
+    assert all(p.events.get().get_action_display() == "Submitted for review" for p in pending)
+    assert all(p.events.get().actor == p.owner for p in pending)
     assert summary.count("\n") == 1
     assert re.match(r"Seeded 40 published listings, 2 drafts and 2 pending review \(\d+ offices.* in \d+\.\d s\.$",
                     summary)  # fmt: skip
@@ -337,3 +341,15 @@ def test_writing_says_an_before_a_vowel_and_fills_every_placeholder():
     assert any("an obstetrician" in bio for bio in bios)
     assert not any(re.search(r"\ba [aeiou]", bio) or "{" in bio for bio in bios)
     assert all("Sessions are available in English and Spanish." in bio for bio in bios)
+
+
+def test_every_published_demo_profile_renders_and_unpublished_ones_stay_private(client):
+    seed("--providers", "15")
+
+    for provider in Provider.objects.all():
+        response = client.get(provider.get_absolute_url())
+        if provider.is_published:
+            assert response.status_code == 200
+            assert provider.display_name in response.content.decode()
+        else:
+            assert response.status_code == 404

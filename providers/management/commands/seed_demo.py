@@ -17,7 +17,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from django.utils import timezone
 
-from providers.demo import loading
+from providers.demo import bulk, loading
 from providers.demo.builder import OWNED_PUBLISHED, Builder, demo_email
 from providers.models import Provider
 
@@ -61,7 +61,7 @@ class Command(BaseCommand):
             accounts = loading.create_accounts(demo_email(number) for number in owned)
             listings = builder.listings(providers, drafts, pending)
             loaded = loading.load(listings, providers + drafts + pending, accounts, now)
-        loading.optimise()
+        bulk.optimise()
         blog = _seed_blog()
         seconds = time.monotonic() - started
         self.stdout.write(
