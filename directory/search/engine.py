@@ -171,6 +171,8 @@ def run_search(criteria: SearchCriteria, now=None) -> Outcome:
 def _page(connection, spec: Spec, offset: int):
     if spec.criteria.is_unfiltered:
         statement = sql.unfiltered_page(spec, offset=offset, limit=PER_PAGE)
+    elif spec.criteria.is_words_only:
+        statement = sql.words_page(spec, offset=offset, limit=PER_PAGE)
     else:
         statement = sql.build(spec, facets=False, with_total=False, offset=offset, limit=PER_PAGE)
     return _rows(sql.run(connection, statement)[1])

@@ -66,7 +66,8 @@ QUERY = """(SELECT CASE WHEN en = exact THEN en ELSE en || exact END AS q, nq FR
 # Names within trigram word-similarity of the words (typos), found through the trigram index: a handful of rows,
 # each with a boost of up to 1.2 so "Whitfeld" still puts Whitfield first.
 NAMES = f"""names AS MATERIALIZED (
-    SELECT t.provider_id, 2 * greatest(word_similarity(query.nq, t.name_key) - 0.4, 0) AS boost
+    SELECT t.provider_id, t.name_key, t.confirmed_at,
+           2 * greatest(word_similarity(query.nq, t.name_key) - 0.4, 0) AS boost
     FROM directory_listing_text t, {QUERY} WHERE t.name_key %%> query.nq
 )"""  # noqa: S608
 # Weights A (name, concerns) > B (headline, types, cities) > C (bio), by cover density.
@@ -299,6 +300,25 @@ def unfiltered_page(spec, *, offset: int, limit: int) -> SearchSQL:
         f"{fresh} UNION ALL {stale}) page ORDER BY stale, {keys} LIMIT %(limit)s OFFSET %(offset)s)"
     )
     params = {"stale_before": spec.stale_before, "offset": offset, "limit": limit}
+    return SearchSQL(sql=sql, params=params, groups=[], active=[])
+
+
+def words_page(spec, *, offset: int, limit: int) -> SearchSQL:
+    """A page of a words-only search (nationwide, no filters): ordered among the text matches alone, which carry
+    the name and the confirmation date (directory/migrations/0007), so the listing copy is not read."""
+    ranked = spec.criteria.effective_sort() == "relevance"
+    sql = f"""WITH {NAMES},
+matched AS (
+    SELECT provider_id, max(name_key) AS name_key, max(confirmed_at) AS confirmed_at, sum(rank) AS rank FROM (
+        SELECT t.provider_id, t.name_key, t.confirmed_at, {RANK if ranked else "0"} AS rank
+        FROM directory_listing_text t, {QUERY} WHERE t.document @@ query.q
+        UNION ALL
+        SELECT provider_id, name_key, confirmed_at, boost FROM names
+    ) found GROUP BY provider_id
+)
+SELECT NULL::bigint, ARRAY(SELECT json_build_array(provider_id, NULL, false) FROM matched
+    ORDER BY {_order(spec)} LIMIT %(limit)s OFFSET %(offset)s)"""  # noqa: S608
+    params = {"q": spec.criteria.q, "stale_before": spec.stale_before, "offset": offset, "limit": limit}
     return SearchSQL(sql=sql, params=params, groups=[], active=[])
 
 

@@ -108,3 +108,25 @@ def test_a_crisis_search_shows_the_crisis_lines_above_the_results_and_still_sear
 def test_an_everyday_search_shows_no_crisis_callout(client, listing):
     listing("Dana Whitfield", concerns=["birth-trauma"])
     assert 'class="crisis-callout"' not in html(client.get("/search/", {"q": "birth trauma"}))
+
+
+@pytest.mark.parametrize("sort", ["relevance", "name", "recently-confirmed"])
+def test_later_pages_of_a_words_only_search_keep_the_first_order(listing, sort):
+    # Once counts are cached, pages of words-only searches come from the text copy alone (sql.words_page):
+    # the same order as the full statement, stale listings last included.
+    from django.db import connection
+    from django.http import QueryDict
+
+    from directory.filters import criteria_from_query
+    from directory.search import engine, sql
+
+    for n in range(30):
+        bio = "Birth trauma support. " * (n % 4 + 1)
+        listing(f"Person {n:02d}", bio=bio, confirmed_days_ago=[1, 30, 200, None][n % 4])
+    listing("Trauma Whitfield", bio="Kind.")
+    spec = engine.make_spec(criteria_from_query(QueryDict(f"q=birth+trauma&sort={sort}")))
+    sql.configure(connection)
+    for offset in (0, 20):
+        full = sql.run(connection, sql.build(spec, facets=True, with_total=True, offset=offset, limit=20))[1]
+        alone = sql.run(connection, sql.words_page(spec, offset=offset, limit=20))[1]
+        assert [row[0] for row in alone] == [row[0] for row in full]
