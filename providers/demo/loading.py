@@ -8,9 +8,10 @@ person has an address there, so nobody outside seed_demo can own these addresses
 Everything else is real data, except the development founder (`ensure_demo_founder`), which is development
 scaffolding: it neither blocks seeding nor is ever deleted by it.
 
-Listings are written with COPY (through psycopg) from ordinary unsaved model instances, so every field keeps its
-model default, including fields added after this was written; offices' coordinates come from the ZIP index in
-Python, and search documents are built afterwards by one set-based UPDATE.
+Listings are written with COPY (through psycopg, providers.demo.bulk) in batches of 10,000, each followed by one
+set-based UPDATE of their search documents (providers.search_document); offices' coordinates come from the ZIP
+index in Python. Fields a demo row leaves out get their model defaults, including fields added after this was
+written.
 """
 
 from __future__ import annotations

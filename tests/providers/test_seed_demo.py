@@ -235,6 +235,15 @@ def test_the_development_founder_is_not_real_data(settings):
     assert Provider.objects.count() == 5 + 4
 
 
+def test_leftover_demo_accounts_are_replaced_and_linked_again():
+    seed("--providers", "5")
+    Provider.objects.all().delete()  # the listings go, their demo accounts stay
+
+    seed("--providers", "5")
+    assert Provider.objects.get(contact_email="provider6@example.org").owner.email == "provider6@example.org"
+    assert User.objects.count() == 3 + 4
+
+
 def test_refuses_to_seed_twice_without_force():
     seed("--providers", "5")
 
