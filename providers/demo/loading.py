@@ -18,6 +18,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from concurrent.futures import ThreadPoolExecutor
+from contextlib import closing
 from dataclasses import dataclass
 from itertools import islice
 
@@ -117,7 +118,7 @@ def load(listings: Iterator[DemoListing], total: int, accounts: dict[str, int], 
     provider_copy = bulk.CopyWriter(Provider, now, with_pk=True)
     office_copy = bulk.CopyWriter(Office, now, with_pk=False)
     batches = bulk.in_background(_photographed(_chunks(listings, BATCH)))
-    with bulk.indexes_set_aside(Provider):  # not Office's: the search documents look offices up by provider
+    with closing(batches), bulk.indexes_set_aside(Provider):  # not Office's: documents look offices up by provider
         for batch in batches:
             batch_ids, provider_rows, office_rows = [], [], []
             for listing in batch:
