@@ -146,14 +146,15 @@ def run_search(criteria: SearchCriteria, now=None) -> Outcome:
 
     offset = (criteria.page - 1) * PER_PAGE
     if counts is None:
-        # The whole directory's page comes from its own index-ordered query, so count without one.
-        limit = 0 if criteria.is_unfiltered else PER_PAGE
+        # The whole directory's page, and a words-only search's, come from their own queries: count without one.
+        own_page = criteria.is_unfiltered or criteria.is_words_only
+        limit = 0 if own_page else PER_PAGE
         statement = sql.build(spec, facets=True, with_total=True, offset=offset, limit=limit)
         row = sql.run(connection, statement)
         counts = _parse_counts(statement, row)
         if cacheable:
             counts_cache.put(key, counts, criteria.is_unfiltered)
-        rows = _page(connection, spec, offset) if criteria.is_unfiltered else _rows(row[1])
+        rows = _page(connection, spec, offset) if own_page else _rows(row[1])
         outcome = Outcome(criteria, counts.total, rows, counts)
     else:
         outcome = Outcome(criteria, counts.total, _page(connection, spec, offset), counts, from_cache=True)

@@ -145,11 +145,16 @@ def build(spec, *, facets: bool, with_total: bool, offset: int, limit: int) -> S
         rank = f"{RANK} + coalesce(names.boost, 0)" if ranked else "0::float4"
     elif criteria.q:
         # Nationwide the words drive: match (and rank) in the text index first, keep only ids and ranks.
-        ctes.append(
-            "matched AS MATERIALIZED (SELECT provider_id, sum(rank) AS rank FROM ("  # noqa: S608
-            f" SELECT t.provider_id, {RANK if ranked else '0'} AS rank FROM directory_listing_text t, {QUERY}"
-            " WHERE t.document @@ query.q UNION ALL SELECT provider_id, boost FROM names) found GROUP BY provider_id)"
-        )
+        # No aggregation here: the planner then sees how many rows the words match and joins accordingly.
+        ctes.append(f"""matched AS MATERIALIZED (
+    SELECT t.provider_id, {RANK + " + coalesce(names.boost, 0)" if ranked else "0"} AS rank
+    FROM directory_listing_text t CROSS JOIN {QUERY} LEFT JOIN names USING (provider_id)
+    WHERE t.document @@ query.q
+    UNION ALL
+    SELECT names.provider_id, names.boost FROM names
+    WHERE NOT EXISTS (SELECT 1 FROM directory_listing_text t, {QUERY}
+                      WHERE t.provider_id = names.provider_id AND t.document @@ query.q)
+)""")  # noqa: S608
         joins = " JOIN matched m USING (provider_id)"
         rank = "m.rank"
 
@@ -187,7 +192,7 @@ def build(spec, *, facets: bool, with_total: bool, offset: int, limit: int) -> S
         candidates = rows("directory_listing l", "NULL::float8", "false", [])
     # A place or words bound the rows: read them once. Nationwide, scanning the narrow table twice is cheaper
     # than keeping every row aside.
-    materialized = "MATERIALIZED" if criteria.place or criteria.q else "NOT MATERIALIZED"
+    materialized = "MATERIALIZED" if (criteria.place or criteria.q) and limit else "NOT MATERIALIZED"
     ctes.append(f"c AS {materialized} (\n    {candidates}\n)")
     params["remote_formats_all"] = spec.remote_format_ids
 
@@ -197,6 +202,8 @@ def build(spec, *, facets: bool, with_total: bool, offset: int, limit: int) -> S
     page = (
         "ARRAY(SELECT json_build_array(provider_id, miles, remote_here) FROM c "  # noqa: S608
         f"WHERE {all_pass} ORDER BY {_order(spec)} LIMIT %(limit)s OFFSET %(offset)s)"
+        if limit
+        else "'{}'::json[]"  # the page comes from its own query
     )
     if facets and not active:
         # Nothing chosen: every row counts for every option, a plain aggregate the planner can run in parallel.
