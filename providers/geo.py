@@ -35,6 +35,8 @@ class Place:
 def _index():
     by_zip: dict[str, Place] = {}
     by_city: dict[tuple[str, str], list[Place]] = {}
+    others: dict[tuple[str, str], list[Place]] = {}
+    aliases: dict[tuple[str, str], list[Place]] = {}
     for row in zipcodes.list_all():
         if not row.get("active") or row["state"] not in STATE_NAMES or not row.get("lat"):
             continue
@@ -47,8 +49,17 @@ def _index():
             zip_code=row["zip_code"],
         )
         by_zip[row["zip_code"]] = place
-        for city in [row["city"], *row.get("acceptable_cities", [])]:
-            by_city.setdefault((city.lower(), row["state"]), []).append(place)
+        # A city's centre comes from its own street-delivery ZIP codes; ZIP codes that merely accept the name
+        # (often far out in the suburbs) count only for names that have none of their own.
+        if row.get("zip_code_type") == "STANDARD":
+            by_city.setdefault((row["city"].lower(), row["state"]), []).append(place)
+        else:
+            others.setdefault((row["city"].lower(), row["state"]), []).append(place)
+        for alias in row.get("acceptable_cities", []):
+            aliases.setdefault((alias.lower(), row["state"]), []).append(place)
+    for names in (others, aliases):
+        for key, places in names.items():
+            by_city.setdefault(key, places)
     return by_zip, by_city
 
 
