@@ -225,12 +225,14 @@ def report(title: str, rows: list[dict]) -> None:
 
 
 def typo_name(database_url: str) -> str:
-    """A surname from the directory with its third letter dropped: "Whitfield" -> "Whtfield"."""
+    """A longer surname from the directory with a letter dropped near its end: "Whitfield" -> "Whitfeld"."""
     rows = sql(
-        database_url, "SELECT display_name FROM providers_provider WHERE status = 'published' ORDER BY id LIMIT 1"
+        database_url,
+        "SELECT split_part(display_name, ' ', 2) FROM providers_provider WHERE status = 'published'"
+        " AND display_name ~ '^[A-Za-z]+ [A-Za-z]{8,}$' ORDER BY id LIMIT 1",
     )
-    surname = rows[0][0].split()[-1] if rows else "Whitfield"
-    return surname[:2] + surname[3:] if len(surname) > 4 else surname
+    surname = rows[0][0] if rows else "Whitfield"
+    return surname[:-3] + surname[-2:]
 
 
 def explain(database_url: str, query: str) -> None:

@@ -201,3 +201,11 @@ def test_the_whole_directory_index_ordered_pages_match_the_full_statement(listin
         full = sql.run(connection, sql.build(spec, facets=False, with_total=False, offset=offset, limit=20))[1]
         fast = sql.run(connection, sql.unfiltered_page(spec, offset=offset, limit=20))[1]
         assert [row[0] for row in fast] == [row[0] for row in full]
+
+
+def test_the_query_count_header_is_sent_only_when_asked_for(client, listing, settings):
+    listing("Dana")
+    assert "X-Search-Queries" not in client.get("/search/")
+    settings.SEARCH_DEBUG_QUERY_COUNT = True  # the benchmark's switch
+    vocabulary()
+    assert 1 <= int(client.get("/search/", {"near": "02139"})["X-Search-Queries"]) <= 8
