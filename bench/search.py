@@ -6,8 +6,8 @@
     .venv/bin/python bench/search.py --providers 100000 --explain   # and EXPLAIN ANALYZE the slowest search
 
 Seeds (or reuses) a dedicated database with `seed_demo --providers N`, starts gunicorn through scripts/serve (DEBUG
-off, no access log) on a free loopback port, and requests each search sequentially: two warm-up requests, then
---repeat timed ones. It runs twice: with the per-process count cache off (every request computes its facet counts:
+off, no access log) on a free loopback port, and requests each search sequentially: concurrent warm-up requests
+first (so every worker has loaded the ZIP index and the vocabulary), then --repeat timed ones. It runs twice: with the per-process count cache off (every request computes its facet counts:
 the worst case) and on (as in production, where paging or re-sorting a search reuses its counts). Prints p50/p95
 per search and overall, the SQL statements per page (X-Search-Queries, sent only with SEARCH_DEBUG_QUERY_COUNT=1)
 and the page's HTML size; stops the server by its process group. Results go to bench/results/ as JSON.
@@ -163,22 +163,20 @@ def percentile(values: list[float], fraction: float) -> float:
     return ordered[min(len(ordered) - 1, max(0, round(fraction * len(ordered) + 0.5) - 1))]
 
 
-def warm(port: int, searches) -> None:
-    """Every worker loads the ZIP index, the vocabulary and the directory's counts once after it starts: make
-    sure each has done so (concurrent requests reach different workers), so the figures are the steady state."""
+def warm(port: int, queries) -> None:
+    """Every worker loads the ZIP index and the vocabulary once after it starts, and keeps counts for five minutes:
+    concurrent requests reach every worker, so the figures are the steady state, not a worker's first request."""
     from concurrent.futures import ThreadPoolExecutor
 
     with ThreadPoolExecutor(max_workers=(os.cpu_count() or 1) * 4) as pool:
-        for _ in range(3):
-            list(pool.map(lambda item: fetch(port, item[1]), searches * 2))
+        list(pool.map(lambda query: fetch(port, query), list(queries) * (os.cpu_count() or 1) * 4))
 
 
 def measure(port: int, searches, repeat: int) -> list[dict]:
-    warm(port, searches)
+    warm(port, [query for _, query in searches])
     rows = []
     for name, query in searches:
-        for _ in range(2):
-            fetch(port, query)
+        warm(port, [query])
         times, queries, size, total = [], [], 0, None
         for _ in range(repeat):
             elapsed, body, headers = fetch(port, query)
@@ -252,14 +250,23 @@ def explain(database_url: str, query: str) -> None:
 
     criteria = criteria_from_query(QueryDict(query))
     spec = engine.make_spec(criteria)
-    statement = search_sql.build(spec, facets=True, with_total=True, offset=(criteria.page - 1) * 20, limit=20)
+    offset = (criteria.page - 1) * engine.PER_PAGE
+    # As engine.run_search does when the counts are not cached yet: the counting statement, and for the whole
+    # directory or a words-only search the page's own statement.
+    own_page = criteria.is_unfiltered or criteria.is_words_only
+    statements = [search_sql.build(spec, facets=True, with_total=True, offset=offset, limit=0 if own_page else 20)]
+    if criteria.is_unfiltered:
+        statements.append(search_sql.unfiltered_page(spec, offset=offset, limit=engine.PER_PAGE))
+    elif criteria.is_words_only:
+        statements.append(search_sql.words_page(spec, offset=offset, limit=engine.PER_PAGE))
     if criteria.q:
         search_sql.configure(connection)
+    print(f"\nEXPLAIN ANALYZE for /search/?{query} (counts not cached)")
     with connection.cursor() as cursor:
-        cursor.execute(statement.sql, statement.params)  # warm, as the page would be
-        cursor.execute("EXPLAIN (ANALYZE, BUFFERS) " + statement.sql, statement.params)
-        print(f"\nEXPLAIN ANALYZE for /search/?{query}\n")
-        print("\n".join(row[0] for row in cursor.fetchall()))
+        for statement in statements:
+            cursor.execute(statement.sql, statement.params)  # warm, as a server that has run a while would be
+            cursor.execute("EXPLAIN (ANALYZE, BUFFERS) " + statement.sql, statement.params)
+            print("\n" + "\n".join(row[0] for row in cursor.fetchall()))
 
 
 def main() -> None:

@@ -30,7 +30,7 @@ from providers.taxonomy import vocabulary
 
 # Entries of about 2 KB each; 0 turns the cache off (the benchmark measures both).
 CACHE_SIZE = int(os.environ.get("SEARCH_COUNT_CACHE_SIZE", "512"))
-CACHE_SECONDS = float(os.environ.get("SEARCH_COUNT_CACHE_SECONDS", "60"))
+CACHE_SECONDS = float(os.environ.get("SEARCH_COUNT_CACHE_SECONDS", "300"))
 # Adds an X-Search-Queries header (SQL statements per search page) for the benchmark; off in production.
 DEBUG_QUERY_COUNT = os.environ.get("SEARCH_DEBUG_QUERY_COUNT", "") == "1"
 
