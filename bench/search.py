@@ -7,10 +7,11 @@
 
 Seeds (or reuses) a dedicated database with `seed_demo --providers N`, starts gunicorn through scripts/serve (DEBUG
 off, no access log) on a free loopback port, and requests each search sequentially: concurrent warm-up requests
-first (so every worker has loaded the ZIP index and the vocabulary), then --repeat timed ones. It runs twice: with the per-process count cache off (every request computes its facet counts:
-the worst case) and on (as in production, where paging or re-sorting a search reuses its counts). Prints p50/p95
-per search and overall, the SQL statements per page (X-Search-Queries, sent only with SEARCH_DEBUG_QUERY_COUNT=1)
-and the page's HTML size; stops the server by its process group. Results go to bench/results/ as JSON.
+first (so every worker has loaded the ZIP index and the vocabulary), then --repeat timed ones. It runs twice:
+with the per-process count cache off (every request computes its facet counts: the worst case) and on (as in
+production, where paging or re-sorting a search reuses its counts). Prints p50/p95 per search and overall, the SQL
+statements per page (X-Search-Queries, sent only with SEARCH_DEBUG_QUERY_COUNT=1) and the page's HTML size; stops
+the server by its process group. Results go to bench/results/ as JSON.
 """
 
 from __future__ import annotations
