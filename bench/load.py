@@ -104,8 +104,16 @@ def url_lists(url: str, folder: Path) -> dict[str, Path]:
             )
         ]
         posts = [r[0] for r in conn.execute("SELECT slug FROM blog_post WHERE status = 'published'")]
+        # Families search from many places: 200 ZIP codes where listings have offices, and the big metros.
+        zips = METRO_ZIPS + [
+            r[0]
+            for r in conn.execute(
+                "SELECT zip_code FROM (SELECT DISTINCT zip_code FROM providers_office) AS z"
+                " ORDER BY md5(zip_code) LIMIT 200"
+            )
+        ]
     lists = {
-        "search": [s.format(zip=rng.choice(METRO_ZIPS)) for s in SEARCHES for _ in range(10)],
+        "search": [s.format(zip=rng.choice(zips)) for s in SEARCHES for _ in range(150)],
         "profile": [f"/providers/{slug}/" for slug in slugs],
         "home": ["/", "/about/"],
         "blog": ["/blog/"] + [f"/blog/{slug}/" for slug in posts],
@@ -211,12 +219,16 @@ def main() -> None:
         f"\n{args.providers:,} providers · {args.seconds} s · {args.connections} connections · "
         f"gunicorn {os.cpu_count()} cores\n"
     )
-    print(f"{'kind':<10}{'conns':>6}{'requests':>10}{'req/s':>9}{'p50 ms':>9}{'p95 ms':>9}{'p99 ms':>9}{'non-2xx':>9}")
+    print(
+        f"{'kind':<10}{'conns':>6}{'requests':>10}{'req/s':>9}{'p50 ms':>9}{'p95 ms':>9}{'p99 ms':>9}"
+        f"{'non-2xx':>9}{'cached':>8}"
+    )
     for kind, r in results.items():
         connections = max(1, round(args.connections * MIX[kind] / sum(MIX.values())))
         print(
             f"{kind:<10}{connections:>6}{r['requests']:>10}{r['rps']:>9.1f}{r['p50'] / 1000:>9.1f}"
             f"{r['p95'] / 1000:>9.1f}{r['p99'] / 1000:>9.1f}{r['non2xx'] + r['socket_errors']:>9}"
+            f"{r['cache_hits'] / max(r['requests'], 1):>8.0%}"
         )
     all_rps = sum(r["rps"] for r in results.values())
     errors = sum(r["non2xx"] + r["socket_errors"] for r in results.values())

@@ -5,11 +5,12 @@ from django.contrib.sitemaps import views as sitemap_views
 from django.urls import include, path
 
 from directory import views
+from directory.pagecache import cache_search_page
 from directory.sitemaps import SITEMAPS
 
 urlpatterns = [
     path("", views.home, name="home"),
-    path("search/", views.search, name="search"),
+    path("search/", cache_search_page(views.search), name="search"),
     path("about/", views.about, name="about"),
     path("healthz", views.healthz, name="healthz"),
     path("robots.txt", views.robots_txt, name="robots_txt"),

@@ -25,6 +25,12 @@ def _fresh_vocabulary():
 
 
 @pytest.fixture(autouse=True)
+def _no_page_cache(settings):
+    # Whole-page caching is tested on its own (tests/directory/test_pagecache.py); elsewhere every response is fresh.
+    settings.PAGE_CACHE_SECONDS = 0
+
+
+@pytest.fixture(autouse=True)
 def _fast_password_hashing(settings):
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 

@@ -1,0 +1,79 @@
+"""Whole-page caching for what anonymous families read: search results and the blog.
+
+Safe because it is narrow:
+- only GET/HEAD requests without a session cookie (no one logged in, no pending messages);
+- only 200 responses that set no cookie and never used a CSRF token (a page with a form is never cached);
+- keyed by the full URL and a version: for search, the listings' change counter (directory/migrations/0005),
+  so a listing that changes is never served stale beyond the short expiry that covers commit timing.
+Everything else (profiles with their contact form, accounts, the admin) is always rendered fresh.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from functools import wraps
+
+from django.conf import settings
+from django.core.cache import cache
+from django.db import connections
+from django.http import HttpResponse
+
+from directory.routers import read_alias, reading_from_replica
+
+
+def _listings_version() -> str:
+    from directory.search.sql import changes
+
+    with reading_from_replica():
+        return str(changes(connections[read_alias()]))
+
+
+def _no_version() -> str:
+    return ""
+
+
+def _cacheable_request(request) -> bool:
+    return (
+        settings.PAGE_CACHE_SECONDS > 0
+        and request.method in ("GET", "HEAD")
+        and settings.SESSION_COOKIE_NAME not in request.COOKIES
+    )
+
+
+def _cacheable_response(request, response) -> bool:
+    return (
+        response.status_code == 200
+        and not response.streaming
+        and not response.cookies
+        and not request.META.get("CSRF_COOKIE_USED")
+    )
+
+
+def cache_public_page(version=_no_version):
+    """Caches a view's anonymous responses for PAGE_CACHE_SECONDS, under the URL and `version()`."""
+
+    def decorator(view):
+        @wraps(view)
+        def wrapper(request, *args, **kwargs):
+            if not _cacheable_request(request):
+                return view(request, *args, **kwargs)
+            url = request.get_full_path().encode()
+            key = f"page:{view.__module__}.{view.__name__}:{version()}:{hashlib.sha256(url).hexdigest()}"
+            cached = cache.get(key)
+            if cached is not None:
+                content, content_type = cached
+                response = HttpResponse(content, content_type=content_type)
+                response["X-Page-Cache"] = "hit"
+                return response
+            response = view(request, *args, **kwargs)
+            if _cacheable_response(request, response):
+                cache.set(key, (response.content, response["Content-Type"]), settings.PAGE_CACHE_SECONDS)
+                response["X-Page-Cache"] = "miss"
+            return response
+
+        return wrapper
+
+    return decorator
+
+
+cache_search_page = cache_public_page(version=_listings_version)
