@@ -55,6 +55,7 @@ def test_a_replica_is_configured_from_the_environment_and_mirrors_the_primary_in
     assert settings_value('settings.DATABASES["replica"]["TEST"]["MIRROR"]', **env) == "default"
 
 
+@pytest.mark.filterwarnings("ignore:Overriding setting DATABASES")  # a replica alias only, never connected to
 def test_router_reads_from_the_replica_only_inside_search_and_never_writes_there(settings):
     settings.DATABASES = {**settings.DATABASES, "replica": {**settings.DATABASES["default"]}}
     router = ReplicaRouter()
