@@ -68,7 +68,7 @@ class Outcome:
 
 
 class CountsCache:
-    """A small thread-safe LRU, plus a slot for the unfiltered counts that is never evicted."""
+    """A small thread-safe LRU with expiry, plus a slot for the unfiltered counts that other searches never push out."""
 
     def __init__(self, size: int, seconds: float):
         self.size = size

@@ -1,21 +1,23 @@
 """All of the search page's SQL, in one place.
 
 One statement answers a search: the page of provider ids (in order), the total, and, when asked, every facet
-count. It reads the narrow read model kept by triggers (directory/migrations/0002_search_listing.py):
-`directory_listing` (published listings only), `directory_listing_text` (full-text document, accent-free name)
-and the offices' (latitude, longitude) btree.
+count. (The whole directory's pages and a words-only search's pages have shortcut statements of their own:
+unfiltered_page, words_page.) It reads the narrow read model kept by triggers (directory/migrations/0002-0007):
+`directory_listing` (published listings only, with packed facet words), `directory_listing_text` (full-text
+document, accent-free name, confirmation date) and the offices' (latitude, longitude) btree.
 
 The shape, built from fixed fragments (user input only ever travels as parameters):
 
     near      offices in the bounding box, exact haversine <= radius, nearest office per provider   [a place]
-    c         listings with an office near, ∪ listings licensed in the place's state that offer telehealth
-              or phone (and have no office near)                                                   [a place]
-    words     websearch_to_tsquery (english_unaccent ∪ simple) on the document, or a name within
-              trigram word-similarity of the words; ranked with ts_rank_cd plus name similarity    [words]
-              (c: the listings that pass every constraint that is not a filter: place, words)
-    then      one pass over c computing, per row, which filter groups it fails; rows failing at most one group
-              feed `count(*) FILTER (...)` per option: disjunctive within a group (a row that fails only group
-              g still counts for g's options), conjunctive across groups
+    names     names within trigram word-similarity of the words (typos), through the trigram index [words]
+    matched   documents matching websearch_to_tsquery (english_unaccent or simple), ranked by
+              ts_rank_cd, plus the names                                                            [words]
+    c         the candidates: listings with an office near ∪ listings licensed in the place's state that
+              offer telehealth or phone; or the matched listings; or every listing
+    counts    one pass over c computing, per row, which filter groups it fails; rows failing at most one
+              group feed `sum(words[k]) FILTER (...)` (three options per packed word) and `count(*) FILTER`:
+              disjunctive within a group (a row failing only group g still counts for g's options),
+              conjunctive across groups
     page      the rows failing none, ordered (stale listings last, whatever the sort), LIMIT/OFFSET
 
 Facet option ids and format ids come from the vocabulary (database integers, not request data) and are inlined
