@@ -1,9 +1,9 @@
 """Emails written as Django templates: templates/blog/emails/<name>_subject.txt and <name>_body.txt."""
 
 from django.conf import settings
-from django.core.mail import send_mail
-from django.db import transaction
 from django.template.loader import render_to_string
+
+from directory.models import QueuedEmail
 
 
 def render_email(name: str, context: dict) -> tuple[str, str]:
@@ -13,11 +13,8 @@ def render_email(name: str, context: dict) -> tuple[str, str]:
     return subject, body
 
 
-def send_email(name: str, context: dict, to: str) -> None:
-    subject, body = render_email(name, context)
-    send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, [to])
-
-
 def send_email_on_commit(name: str, context: dict, to: str) -> None:
-    """Sends once the surrounding transaction commits, so nobody hears about a change that was rolled back."""
-    transaction.on_commit(lambda: send_email(name, context, to))
+    """Rendered now, stored in the outbox, sent once the surrounding transaction commits (so nobody hears about a
+    change that was rolled back) and retried if the mail server fails (directory.models.QueuedEmail)."""
+    subject, body = render_email(name, context)
+    QueuedEmail.queue(subject, body, to)

@@ -8,10 +8,13 @@ from django.contrib import messages
 from django.contrib.auth import login, logout
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
+from django.contrib.auth.forms import PasswordResetForm
 from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
 from django.urls import reverse, reverse_lazy
 from django.views.decorators.http import require_http_methods, require_POST
 
+from directory.models import QueuedEmail
 from directory.ratelimit import RateLimit, client_ip
 from providers import account_services
 from providers.accounts_forms import DeleteAccountForm, EmailChangeForm, LoginForm, SignupForm
@@ -150,7 +153,17 @@ class LogoutView(auth_views.LogoutView):
 
 
 # Password reset (Django's views, our templates) -----------------------------------------------------------------
+class OutboxPasswordResetForm(PasswordResetForm):
+    """Django's form, sending through the outbox: a failing mail server queues the link instead of an error page."""
+
+    def send_mail(self, subject_template_name, email_template_name, context, from_email, to_email, **kwargs):
+        subject = " ".join(render_to_string(subject_template_name, context).split())
+        body = render_to_string(email_template_name, context)
+        QueuedEmail.queue(subject, body, to_email, send_now=True)
+
+
 class PasswordResetView(auth_views.PasswordResetView):
+    form_class = OutboxPasswordResetForm
     template_name = "registration/password_reset_form.html"
     email_template_name = "registration/password_reset_email.txt"
     subject_template_name = "registration/password_reset_subject.txt"

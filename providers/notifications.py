@@ -7,10 +7,10 @@ absolute (settings.SITE_URL): emails are also sent from the admin and from cron,
 from __future__ import annotations
 
 from django.conf import settings
-from django.core.mail import send_mail
-from django.db import transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
+
+from directory.models import QueuedEmail
 
 
 def absolute_url(path_or_name: str, request=None, **kwargs) -> str:
@@ -29,8 +29,9 @@ def render_email(template_prefix: str, context: dict) -> tuple[str, str]:
 
 
 def send_templated_email(template_prefix: str, context: dict, to: str) -> None:
+    """Sends at once through the outbox: a failing mail server keeps it queued for a retry, never an error page."""
     subject, body = render_email(template_prefix, context)
-    send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, [to])
+    QueuedEmail.queue(subject, body, to, send_now=True)
 
 
 def provider_address(provider) -> str:
@@ -47,6 +48,6 @@ def email_provider_on_commit(provider, name: str, **context) -> None:
         **context,
     }
     to = provider_address(provider)
-    # Render now (inside the transaction, with the state as it is); send only after commit.
+    # Render now (inside the transaction, with the state as it is); stored in the outbox, sent after commit.
     subject, body = render_email(f"providers/emails/{name}", context)
-    transaction.on_commit(lambda: send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, [to]))
+    QueuedEmail.queue(subject, body, to)

@@ -1,8 +1,9 @@
-"""Retries contact messages whose first send failed. Safe to run from cron every few minutes:
-`deliver()` locks each message (SKIP LOCKED), so overlapping runs never send one twice."""
+"""Retries contact messages and other emails (the outbox) whose first send failed. Safe to run from cron every few
+minutes: `deliver()` locks each one (SKIP LOCKED), so overlapping runs never send one twice."""
 
 from django.core.management.base import BaseCommand
 
+from directory.models import QueuedEmail
 from providers.enquiries import ContactMessage
 
 
@@ -25,3 +26,7 @@ class Command(BaseCommand):
         summary = f"Sent {sent} queued message{'s' if sent != 1 else ''}; {failed} not sent"
         summary += f" ({gave_up} given up after too many attempts)." if gave_up else " (will retry later)."
         self.stdout.write(summary)
+        outbox = list(QueuedEmail.objects.due_for_retry()[:limit])
+        delivered = sum(email.deliver() for email in outbox)
+        if outbox:
+            self.stdout.write(f"Outbox: sent {delivered} of {len(outbox)} waiting emails.")
