@@ -2,16 +2,17 @@
 
 One statement answers a search: the page of provider ids (in order), the total, and, when asked, every facet
 count. (The whole directory's pages and a words-only search's pages have shortcut statements of their own:
-unfiltered_page, words_page.) It reads the narrow read model kept by triggers (directory/migrations/0002-0007):
+unfiltered_page, words_page.) It reads the narrow read model kept by triggers (directory/migrations/0002-0009):
 `directory_listing` (published listings only, with packed facet words), `directory_listing_text` (full-text
-document, accent-free name, confirmation date) and the offices' (latitude, longitude) btree.
+document for matching, small A/B-weight document for ranking, accent-free name, confirmation date) and the
+offices' (latitude, longitude) btree.
 
 The shape, built from fixed fragments (user input only ever travels as parameters):
 
     near      offices in the bounding box, exact haversine <= radius, nearest office per provider   [a place]
     names     names within trigram word-similarity of the words (typos), through the trigram index [words]
-    matched   documents matching websearch_to_tsquery (english_unaccent or simple), ranked by
-              ts_rank_cd, plus the names                                                            [words]
+    matched   documents matching websearch_to_tsquery (english_unaccent or simple), ranked by ts_rank_cd
+              over the small A/B-weight document, plus the names                                   [words]
     c         the candidates: listings with an office near ∪ listings licensed in the place's state that
               offer telehealth or phone; or the matched listings; or every listing
     counts    one pass over c computing, per row, which filter groups it fails; rows failing at most one
@@ -72,8 +73,10 @@ NAMES = f"""names AS MATERIALIZED (
            2 * greatest(word_similarity(query.nq, t.name_key) - 0.4, 0) AS boost
     FROM directory_listing_text t, {QUERY} WHERE t.name_key %%> query.nq
 )"""  # noqa: S608
-# Weights A (name, concerns) > B (headline, types, cities) > C (bio), by cover density.
-RANK = "ts_rank_cd(t.document, query.q)"
+# Relevance by cover density over the small document: weights A (name, concerns) > B (headline, types, cities).
+# The full document (with the bio, weight C) only decides what matches, through its GIN index: a listing that
+# mentions the words only in its bio matches with rank 0 (directory/migrations/0009).
+RANK = "ts_rank_cd(t.rank_document, query.q)"
 
 # Groups whose options are counted from packed words (formats depend on the place, so they are counted directly).
 PACKED = ("types", "concerns", "modalities", "languages", "payments", "practices")

@@ -49,6 +49,28 @@ def test_the_copy_carries_the_full_text_document(listing):
     assert "'whitfield':2A" in document and "'trauma'" in document
 
 
+@pytest.mark.django_db
+def test_the_ranking_document_keeps_only_the_name_concerns_and_headline_weights_and_follows_changes(listing):
+    # directory/migrations/0009: the bio (weight C) matches through the full document but is not ranked.
+    provider = listing("Dana Whitfield", concerns=["birth-trauma"], bio="Gentle postpartum support.")
+
+    def documents():
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "SELECT document::text, rank_document::text FROM directory_listing_text WHERE provider_id = %s",
+                [provider.pk],
+            )
+            return cursor.fetchone()
+
+    document, ranking = documents()
+    assert "'gentl'" in document and "'gentl'" not in ranking
+    assert "'whitfield':2A" in ranking and "'trauma'" in ranking
+
+    provider.display_name = "Dana Whitfeld"
+    provider.save()  # rebuilds search_document; the trigger rewrites the copy and its ranking document
+    assert "'whitfeld':2A" in documents()[1]
+
+
 def search(query):
     return run_search(criteria_from_query(QueryDict(query)))
 

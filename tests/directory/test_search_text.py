@@ -24,6 +24,16 @@ def test_a_concern_outranks_a_passing_mention_in_the_bio(client, listing):
     assert names(response) == ["Concern Cai", "Bio Bo"]
 
 
+def test_bio_only_mentions_match_but_do_not_add_to_the_rank(client, listing):
+    # Ranking reads the small A/B-weight document (directory/migrations/0009): mentioning the words more often
+    # in the bio does not lift a listing; bio-only matches follow the ranked ones, in name order.
+    listing("Zed Many", bio="Hyperemesis care, hyperemesis recovery, hyperemesis everything: hyperemesis.")
+    listing("Amy Once", bio="Some hyperemesis work.")
+    listing("Head Hana", headline="Hyperemesis support")
+    listing("Unrelated Una", bio="Nothing to see here.")
+    assert names(client.get("/search/", {"q": "hyperemesis"})) == ["Head Hana", "Amy Once", "Zed Many"]
+
+
 @pytest.mark.parametrize("typo", ["Whitfeld", "whitfeild", "Witfield", "dana whitfeld"])
 def test_small_typos_in_a_name_still_find_it(client, listing, typo):
     listing("Dana Whitfield")
