@@ -1,16 +1,11 @@
 """Emails written as Django templates: templates/blog/emails/<name>_subject.txt and <name>_body.txt."""
 
-from django.conf import settings
-from django.template.loader import render_to_string
-
+from directory.emails import render_email as render_template_email
 from directory.models import QueuedEmail
 
 
 def render_email(name: str, context: dict) -> tuple[str, str]:
-    context = {"SITE_NAME": settings.SITE_NAME, **context}
-    subject = " ".join(render_to_string(f"blog/emails/{name}_subject.txt", context).split())
-    body = render_to_string(f"blog/emails/{name}_body.txt", context).strip() + "\n"
-    return subject, body
+    return render_template_email(f"blog/emails/{name}", context)
 
 
 def send_email_on_commit(name: str, context: dict, to: str) -> None:

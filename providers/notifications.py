@@ -7,9 +7,9 @@ absolute (settings.SITE_URL): emails are also sent from the admin and from cron,
 from __future__ import annotations
 
 from django.conf import settings
-from django.template.loader import render_to_string
 from django.urls import reverse
 
+from directory.emails import render_email
 from directory.models import QueuedEmail
 
 
@@ -19,13 +19,6 @@ def absolute_url(path_or_name: str, request=None, **kwargs) -> str:
     if request is not None:
         return request.build_absolute_uri(path)
     return getattr(settings, "SITE_URL", "http://127.0.0.1:8000").rstrip("/") + path
-
-
-def render_email(template_prefix: str, context: dict) -> tuple[str, str]:
-    context = {"SITE_NAME": settings.SITE_NAME, **context}
-    subject = " ".join(render_to_string(f"{template_prefix}_subject.txt", context).split())
-    body = render_to_string(f"{template_prefix}_body.txt", context).strip() + "\n"
-    return subject, body
 
 
 def send_templated_email(template_prefix: str, context: dict, to: str) -> None:

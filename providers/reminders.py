@@ -13,8 +13,9 @@ from django.core.mail import send_mail
 from django.db import transaction
 from django.utils import timezone
 
+from directory.emails import render_email
 from providers.lifecycle import REMIND_AFTER_DAYS
-from providers.notifications import absolute_url, provider_address, render_email
+from providers.notifications import absolute_url, provider_address
 from providers.tokens import AVAILABILITY_MAX_AGE, availability_token
 
 logger = logging.getLogger(__name__)
