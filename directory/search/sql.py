@@ -11,7 +11,7 @@ The shape, built from fixed fragments (user input only ever travels as parameter
 
     near      offices in the bounding box, exact haversine <= radius, nearest office per provider   [a place]
     names     names within trigram word-similarity of the words (typos), through the trigram index [words]
-    matched   documents matching websearch_to_tsquery (english_unaccent or simple), ranked by ts_rank_cd
+    matched   documents matching websearch_to_tsquery (english_unaccent or simple), ranked by ts_rank
               over the small A/B-weight document, plus the names                                   [words]
     c         the candidates: listings with an office near ∪ listings licensed in the place's state that
               offer telehealth or phone; or the matched listings; or every listing
@@ -73,10 +73,36 @@ NAMES = f"""names AS MATERIALIZED (
            2 * greatest(word_similarity(query.nq, t.name_key) - 0.4, 0) AS boost
     FROM directory_listing_text t, {QUERY} WHERE t.name_key %%> query.nq
 )"""  # noqa: S608
-# Relevance by cover density over the small document: weights A (name, concerns) > B (headline, types, cities).
+# Relevance by weighted frequency over the small document: weights A (name, concerns) > B (headline, types, cities).
+# (ts_rank, not ts_rank_cd: a third of the cost over 60,000 matches, and the document is too short for proximity
+# to matter much.)
 # The full document (with the bio, weight C) only decides what matches, through its GIN index: a listing that
 # mentions the words only in its bio matches with rank 0 (directory/migrations/0009).
-RANK = "ts_rank_cd(t.rank_document, query.q)"
+RANK = "ts_rank(t.rank_document, query.q)"
+# Every listing whose document matches the words, straight from the GIN index (a plain tsquery needs no recheck, so
+# no document is read).
+WORDS = f"""words AS MATERIALIZED (
+    SELECT t.provider_id FROM directory_listing_text t, {QUERY} WHERE t.document @@ query.q
+)"""  # noqa: S608
+
+
+def matched(ranked: bool, columns: str) -> str:
+    """Listings whose document matches the words (through the GIN index), ranked, and those whose name is close to
+    them (with their boost). Kept apart rather than joined: the planner, which has no statistics on the documents,
+    would hash the tens of thousands of matches of a broad word to join them with a few hundred names."""
+    rank = RANK if ranked else "0::float4"
+    name_columns = columns.replace("t.", "n.")
+    return f"""
+    SELECT {columns}, {rank} AS rank
+    FROM directory_listing_text t, {QUERY}
+    WHERE t.document @@ query.q AND NOT EXISTS (SELECT 1 FROM names WHERE names.provider_id = t.provider_id)
+    UNION ALL
+    SELECT {name_columns}, n.boost + coalesce((
+        SELECT {rank} FROM directory_listing_text t, {QUERY}
+        WHERE t.provider_id = n.provider_id AND t.document @@ query.q), 0)
+    FROM names n
+"""  # noqa: S608
+
 
 # Groups whose options are counted from packed words (formats depend on the place, so they are counted directly).
 PACKED = ("types", "concerns", "modalities", "languages", "payments", "practices")
@@ -146,20 +172,12 @@ def build(spec, *, facets: bool, with_total: bool, offset: int, limit: int) -> S
         joins = (
             f" JOIN directory_listing_text t USING (provider_id) CROSS JOIN {QUERY} LEFT JOIN names USING (provider_id)"
         )
-        where.append("(t.document @@ query.q OR names.provider_id IS NOT NULL)")
+        where.append("(t.rank_document @@ query.q OR t.document @@ query.q OR names.provider_id IS NOT NULL)")
         rank = f"{RANK} + coalesce(names.boost, 0)" if ranked else "0::float4"
     elif criteria.q:
         # Nationwide the words drive: match (and rank) in the text index first, keep only ids and ranks.
         # No aggregation here: the planner then sees how many rows the words match and joins accordingly.
-        ctes.append(f"""matched AS MATERIALIZED (
-    SELECT t.provider_id, {RANK + " + coalesce(names.boost, 0)" if ranked else "0"} AS rank
-    FROM directory_listing_text t CROSS JOIN {QUERY} LEFT JOIN names USING (provider_id)
-    WHERE t.document @@ query.q
-    UNION ALL
-    SELECT names.provider_id, names.boost FROM names
-    WHERE NOT EXISTS (SELECT 1 FROM directory_listing_text t, {QUERY}
-                      WHERE t.provider_id = names.provider_id AND t.document @@ query.q)
-)""")  # noqa: S608
+        ctes.append(f"matched AS MATERIALIZED ({matched(ranked, 't.provider_id')})")
         joins = " JOIN matched m USING (provider_id)"
         rank = "m.rank"
 
@@ -195,9 +213,11 @@ def build(spec, *, facets: bool, with_total: bool, offset: int, limit: int) -> S
         )
     else:
         candidates = rows("directory_listing l", "NULL::float8", "false", [])
-    # A place or words bound the rows: read them once. Nationwide, scanning the narrow table twice is cheaper
-    # than keeping every row aside.
-    materialized = "MATERIALIZED" if (criteria.place or criteria.q) and limit else "NOT MATERIALIZED"
+    # Read twice (counted, then paged) and bounded by a place or words, the rows are kept aside; nationwide, scanning
+    # the narrow table twice is cheaper. Read once (a page alone), the filters reach into it, so only the rows that
+    # pass them are matched against the words and ranked.
+    kept = (criteria.place or criteria.q) and limit and (facets or with_total)
+    materialized = "MATERIALIZED" if kept else "NOT MATERIALIZED"
     ctes.append(f"c AS {materialized} (\n    {candidates}\n)")
     params["remote_formats_all"] = spec.remote_format_ids
 
@@ -320,14 +340,7 @@ def words_page(spec, *, offset: int, limit: int) -> SearchSQL:
     the name and the confirmation date (directory/migrations/0007), so the listing copy is not read."""
     ranked = spec.criteria.effective_sort() == "relevance"
     sql = f"""WITH {NAMES},
-matched AS (
-    SELECT provider_id, max(name_key) AS name_key, max(confirmed_at) AS confirmed_at, sum(rank) AS rank FROM (
-        SELECT t.provider_id, t.name_key, t.confirmed_at, {RANK if ranked else "0"} AS rank
-        FROM directory_listing_text t, {QUERY} WHERE t.document @@ query.q
-        UNION ALL
-        SELECT provider_id, name_key, confirmed_at, boost FROM names
-    ) found GROUP BY provider_id
-)
+matched AS ({matched(ranked, "t.provider_id, t.name_key, t.confirmed_at")})
 SELECT NULL::bigint, ARRAY(SELECT json_build_array(provider_id, NULL, false) FROM matched
     ORDER BY {_order(spec)} LIMIT %(limit)s OFFSET %(offset)s)"""  # noqa: S608
     params = {"q": spec.criteria.q, "stale_before": spec.stale_before, "offset": offset, "limit": limit}
