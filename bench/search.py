@@ -7,11 +7,12 @@
 
 Seeds (or reuses) a dedicated database with `seed_demo --providers N`, starts gunicorn through scripts/serve (DEBUG
 off, no access log) on a free loopback port, and requests each search sequentially: concurrent warm-up requests
-first (so every worker has loaded the ZIP index and the vocabulary), then --repeat timed ones. It runs twice:
-with the per-process count cache off (every request computes its facet counts: the worst case) and on (as in
-production, where paging or re-sorting a search reuses its counts). Prints p50/p95 per search and overall, the SQL
-statements per page (X-Search-Queries, sent only with SEARCH_DEBUG_QUERY_COUNT=1) and the page's HTML size; stops
-the server by its process group. Results go to bench/results/ as JSON.
+first (so every worker has loaded the ZIP index, the vocabulary and its facet index), then --repeat timed ones.
+It runs three times (--modes): counting facets in SQL every request (the worst case, and the fallback while a
+worker reloads its index), from the in-memory facet index every request, and as in production (the index, plus the
+per-process cache of counts, so paging or re-sorting a search reuses its counts). Prints p50/p95 per search and
+overall, the SQL statements per page (X-Search-Queries, sent only with SEARCH_DEBUG_QUERY_COUNT=1) and the page's
+HTML size; stops the server by its process group. Results go to bench/results/ as JSON.
 """
 
 from __future__ import annotations
@@ -111,7 +112,17 @@ def free_port() -> int:
         return sock.getsockname()[1]
 
 
-def start_server(database_url: str, port: int, cache: bool) -> subprocess.Popen:
+# How the facet counts are obtained: in SQL every time; from the in-memory index every time; as in production
+# (the index, and the per-process cache of counts on top).
+NO_CACHE, CACHE = {"SEARCH_COUNT_CACHE_SIZE": "0"}, {"SEARCH_COUNT_CACHE_SIZE": "512"}
+MODES = {
+    "sql": ("SQL counts every request (no index, no cache)", {"SEARCH_FACET_INDEX": "off", **NO_CACHE}),
+    "memory": ("Index counts every request (no cache)", {"SEARCH_FACET_INDEX": "on", **NO_CACHE}),
+    "production": ("Index and count cache (production)", {"SEARCH_FACET_INDEX": "on", **CACHE}),
+}
+
+
+def start_server(database_url: str, port: int, mode: str) -> subprocess.Popen:
     env = {
         **os.environ,
         "DATABASE_URL": database_url,
@@ -120,7 +131,7 @@ def start_server(database_url: str, port: int, cache: bool) -> subprocess.Popen:
         "HTTPS": "false",
         "ALLOWED_HOSTS": "127.0.0.1",
         "SEARCH_DEBUG_QUERY_COUNT": "1",
-        "SEARCH_COUNT_CACHE_SIZE": "512" if cache else "0",
+        **MODES[mode][1],
         # The whole-page cache (directory.pagecache) would answer repeated URLs without searching at all:
         # this benchmark measures the search itself.
         "PAGE_CACHE_SECONDS": "0",
@@ -177,6 +188,8 @@ def warm(port: int, queries) -> None:
 
 
 def measure(port: int, searches, repeat: int) -> list[dict]:
+    warm(port, [query for _, query in searches])
+    time.sleep(8)  # each worker loads its facet index in the background after its first search
     warm(port, [query for _, query in searches])
     rows = []
     for name, query in searches:
@@ -278,7 +291,7 @@ def main() -> None:
     parser.add_argument("--providers", type=int, default=100_000, help="Published listings to seed.")
     parser.add_argument("--database", help="Use this existing database as it is (no seeding).")
     parser.add_argument("--repeat", type=int, default=20, help="Timed requests per search.")
-    parser.add_argument("--cache", choices=["off", "on", "both"], default="both")
+    parser.add_argument("--modes", default="sql,memory,production", help=f"Comma-separated, of: {', '.join(MODES)}.")
     parser.add_argument("--explain", action="store_true", help="EXPLAIN ANALYZE the slowest search.")
     args = parser.parse_args()
 
@@ -287,25 +300,25 @@ def main() -> None:
     database_url = prepare(server, name, None if args.database else args.providers)
     searches = [(n, q.replace("TYPO", typo_name(database_url))) for n, q in SEARCHES]
     results = {"database": name, "providers": published(database_url), "cpus": os.cpu_count()}
-    modes = ["off", "on"] if args.cache == "both" else [args.cache]
+    modes = [mode for mode in args.modes.split(",") if mode in MODES]
     for mode in modes:
         port = free_port()
-        print(f"\nServer on 127.0.0.1:{port}, count cache {mode}", flush=True)
-        process = start_server(database_url, port, cache=mode == "on")
+        print(f"\nServer on 127.0.0.1:{port}: {MODES[mode][0]}", flush=True)
+        process = start_server(database_url, port, mode)
         try:
-            results[f"cache_{mode}"] = measure(port, searches, args.repeat)
+            results[mode] = measure(port, searches, args.repeat)
         finally:
             stop_server(process)
     print(f"\n{results['providers']:,} published listings, {args.repeat} requests per search, one at a time")
     for mode in modes:
-        title = "Count cache off (every request counts its facets)" if mode == "off" else "Count cache on (production)"
-        report(title, results[f"cache_{mode}"])
+        title = MODES[mode][0]
+        report(title, results[mode])
     out = ROOT / "bench" / "results" / f"search-{results['providers']}.json"
     out.parent.mkdir(exist_ok=True)
     out.write_text(json.dumps(results, indent=1))
     print(f"\nWritten to {out.relative_to(ROOT)}")
     if args.explain:
-        slowest = max(results[f"cache_{modes[0]}"], key=lambda row: row["p95_ms"])
+        slowest = max(results[modes[0]], key=lambda row: row["p95_ms"])
         explain(database_url, slowest["query"])
 
 

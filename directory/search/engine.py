@@ -23,7 +23,7 @@ from django.db import connections
 from django.utils import timezone
 
 from directory.routers import read_alias
-from directory.search import sql
+from directory.search import facets, sql
 from directory.search.criteria import FACET_GROUPS, PER_PAGE, REMOTE_FORMATS, SearchCriteria
 from providers.models import STALE_AFTER
 from providers.taxonomy import vocabulary
@@ -31,6 +31,9 @@ from providers.taxonomy import vocabulary
 # Entries of about 2 KB each; 0 turns the cache off (the benchmark measures both).
 CACHE_SIZE = int(os.environ.get("SEARCH_COUNT_CACHE_SIZE", "512"))
 CACHE_SECONDS = float(os.environ.get("SEARCH_COUNT_CACHE_SECONDS", "300"))
+# Facet counts from the in-memory index when it is current: "on" (reloaded in the background), "off" (always SQL),
+# "always" (built afresh for every search from the request's own connection: for tests).
+FACET_INDEX = os.environ.get("SEARCH_FACET_INDEX", "on")
 # Adds an X-Search-Queries header (SQL statements per search page) for the benchmark; off in production.
 DEBUG_QUERY_COUNT = os.environ.get("SEARCH_DEBUG_QUERY_COUNT", "") == "1"
 
@@ -134,18 +137,27 @@ def counts_key(criteria: SearchCriteria):
 def run_search(criteria: SearchCriteria, now=None) -> Outcome:
     connection = connections[read_alias()]
     connection.ensure_connection()
-    cacheable = counts_cache.size > 0 and not connection.in_atomic_block
+    # Inside a transaction (tests, or a view that has just written) the change counter cannot be trusted: nothing is
+    # cached and the counts come from SQL.
+    version = None if connection.in_atomic_block else sql.changes(connection)
+    cacheable = counts_cache.size > 0 and version is not None
     spec = make_spec(criteria, now)
-    key = None
-    counts = None
-    if cacheable:
-        key = (sql.changes(connection), counts_key(criteria))
-        counts = counts_cache.get(key, criteria.is_unfiltered)
+    key = (version, counts_key(criteria)) if cacheable else None
+    counts = counts_cache.get(key, criteria.is_unfiltered) if cacheable else None
+    from_cache = counts is not None
     if criteria.q:
         sql.configure(connection)
 
     offset = (criteria.page - 1) * PER_PAGE
     if counts is None:
+        index = facet_index(connection, version)
+        if index is not None:
+            counts = _count_in_memory(index, connection, spec)
+            if cacheable:
+                counts_cache.put(key, counts, criteria.is_unfiltered)
+    if counts is not None:
+        outcome = Outcome(criteria, counts.total, _page(connection, spec, offset), counts, from_cache=from_cache)
+    else:
         # The whole directory's page, and a words-only search's, come from their own queries: count without one.
         own_page = criteria.is_unfiltered or criteria.is_words_only
         limit = 0 if own_page else PER_PAGE
@@ -156,8 +168,6 @@ def run_search(criteria: SearchCriteria, now=None) -> Outcome:
             counts_cache.put(key, counts, criteria.is_unfiltered)
         rows = _page(connection, spec, offset) if own_page else _rows(row[1])
         outcome = Outcome(criteria, counts.total, rows, counts)
-    else:
-        outcome = Outcome(criteria, counts.total, _page(connection, spec, offset), counts, from_cache=True)
 
     if not outcome.rows and outcome.total and criteria.page > outcome.pages:
         # A page past the end (an old link, a hand-edited URL): show the last page and say so.
@@ -167,6 +177,25 @@ def run_search(criteria: SearchCriteria, now=None) -> Outcome:
         outcome.criteria = replace(criteria, page=last, notes=(*criteria.notes, note))
         outcome.rows = _page(connection, replace(spec, criteria=outcome.criteria), (last - 1) * PER_PAGE)
     return outcome
+
+
+def facet_index(connection, version: int | None):
+    """The in-memory facet index to count with, or None to count in SQL (directory/search/facets.py)."""
+    if FACET_INDEX == "always":  # tests: built now, from this connection, inside its transaction
+        return facets.FacetIndex.load(connection, version or 0)
+    if FACET_INDEX == "off" or version is None:
+        return None
+    return facets.snapshot.fresh(version)
+
+
+def _count_in_memory(index: facets.FacetIndex, connection, spec: Spec) -> Counts:
+    near_ids = word_ids = None
+    if spec.criteria.place or spec.criteria.q:
+        near_ids, word_ids = sql.run(connection, sql.candidates(spec))
+        near_ids, word_ids = facets.unpack_ids(near_ids), facets.unpack_ids(word_ids)
+    candidates, in_range = index.candidates(spec, near_ids, word_ids)
+    total, options, without = index.counts(spec, candidates, in_range)
+    return Counts(total=total, options=options, without=without)
 
 
 def _page(connection, spec: Spec, offset: int):

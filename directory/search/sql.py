@@ -192,13 +192,7 @@ def build(spec, *, facets: bool, with_total: bool, offset: int, limit: int) -> S
     {"WHERE " + " AND ".join(conditions) if conditions else ""}"""  # noqa: S608
 
     if criteria.place:
-        place = criteria.place
-        min_lat, max_lat, min_lon, max_lon = bounding_box(place.latitude, place.longitude, criteria.radius)
-        params.update(
-            lat=place.latitude, lon=place.longitude, radius=criteria.radius, state=place.state,
-            min_lat=min_lat, max_lat=max_lat, min_lon=min_lon, max_lon=max_lon,
-            remote_formats=spec.remote_format_ids,
-        )  # fmt: skip
+        params.update(_place_params(criteria), remote_formats=spec.remote_format_ids)
         ctes.append(NEAR)
         # Offices in range, then listings licensed here for telehealth or phone that have none in range: each
         # listing row is read once, by key or from the licensed-states index.
@@ -259,6 +253,37 @@ FROM (
         select = f"SELECT NULL::bigint, {page}"  # noqa: S608
     sql = "WITH " + ",\n".join(ctes) + "\n" + select
     return SearchSQL(sql=sql, params=params, groups=groups, active=active)
+
+
+def _place_params(criteria) -> dict:
+    place = criteria.place
+    min_lat, max_lat, min_lon, max_lon = bounding_box(place.latitude, place.longitude, criteria.radius)
+    return {
+        "lat": place.latitude, "lon": place.longitude, "radius": criteria.radius, "state": place.state,
+        "min_lat": min_lat, "max_lat": max_lat, "min_lon": min_lon, "max_lon": max_lon,
+    }  # fmt: skip
+
+
+IDS = "string_agg(int4send(provider_id::int4), ''::bytea)"  # ids as packed int4s, read with numpy.frombuffer
+
+
+def candidates(spec) -> SearchSQL:
+    """What the in-memory facet index (directory/search/facets.py) needs from PostgreSQL, as packed ids: the
+    listings with an office within the radius of the place, and those whose document or name matches the words."""
+    criteria = spec.criteria
+    ctes, params, near, words = [], {}, "NULL::bytea", "NULL::bytea"
+    if criteria.place:
+        params.update(_place_params(criteria))
+        ctes.append(NEAR)
+        near = f"(SELECT {IDS} FROM near)"  # noqa: S608
+    if criteria.q:
+        params["q"] = criteria.q
+        ctes.append(NAMES)
+        words = f"""(SELECT {IDS} FROM (
+        SELECT t.provider_id FROM directory_listing_text t, {QUERY} WHERE t.document @@ query.q
+        UNION ALL SELECT provider_id FROM names) found)"""  # noqa: S608
+    with_ctes = "WITH " + ",\n".join(ctes) + "\n" if ctes else ""
+    return SearchSQL(sql=f"{with_ctes}SELECT {near}, {words}", params=params, groups=[], active=[])
 
 
 def _groups(spec, params) -> list[Group]:

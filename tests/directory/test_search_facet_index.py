@@ -1,0 +1,150 @@
+"""The in-memory facet index (directory/search/facets.py) counts exactly what the SQL statement counts, and is used
+only while it matches the listings' change counter."""
+
+import random
+
+import pytest
+from django.db import connection
+from django.http import QueryDict
+
+from directory.filters import criteria_from_query
+from directory.search import engine, facets
+from directory.search import sql as search_sql
+from providers.taxonomy import vocabulary
+
+ZIPS = [(), ("02139",), ("02115",), ("10001",), ("60601",), ("78701",), ("02139", "10001")]
+STATES = ["MA", "NY", "IL", "TX", "CA"]
+GROUPS = {  # GET parameter -> Provider field
+    "type": "types",
+    "concern": "concerns",
+    "modality": "modalities",
+    "language": "languages",
+    "payment": "payments",
+    "practice": "practices",
+    "format": "formats",
+}
+
+
+@pytest.fixture
+def directory(listing):
+    """Sixty listings with random offices, licences, vocabulary, flags and fees (a fixed seed)."""
+    rng = random.Random(7)
+    terms = vocabulary()
+    for number in range(60):
+        fields = {
+            field: rng.sample([t.slug for t in terms.terms[field]], rng.randint(0, 3)) for field in GROUPS.values()
+        }
+        listing(
+            f"Listing {number}",
+            zips=rng.choice(ZIPS),
+            licensed_states=rng.sample(STATES, rng.randint(0, 2)),
+            accepting_new_clients=rng.random() < 0.6,
+            free_consultation=rng.random() < 0.4,
+            fee_min=rng.choice([None, 0, 80, 150]),
+            fee_max=None,
+            **fields,
+        )
+    return rng
+
+
+def searches(rng, count):
+    terms = vocabulary()
+    for _ in range(count):
+        query = QueryDict(mutable=True)
+        if rng.random() < 0.6:
+            query["near"] = rng.choice(["02139", "10001", "Chicago, IL", "78701", "94103"])
+            query["radius"] = rng.choice(["5", "25", "100"])
+        if rng.random() < 0.3:
+            query["q"] = rng.choice(["trauma", "postpartum anxiety", "Listing 3", "Lisitng"])
+        for param, field in rng.sample(sorted(GROUPS.items()), rng.randint(0, 3)):
+            query.setlist(param, rng.sample([t.slug for t in terms.terms[field]], rng.randint(1, 2)))
+        for flag in ("accepting", "free_consult"):
+            if rng.random() < 0.25:
+                query[flag] = "1"
+        if rng.random() < 0.25:
+            query["max_fee"] = rng.choice(["0", "100", "200"])
+        yield query.urlencode()
+
+
+def counted_in_sql(spec):
+    statement = search_sql.build(spec, facets=True, with_total=True, offset=0, limit=0)
+    return engine._parse_counts(statement, search_sql.run(connection, statement))
+
+
+@pytest.mark.django_db
+def test_the_index_counts_exactly_what_the_sql_statement_counts(directory):
+    index = facets.FacetIndex.load(connection, version=0)
+    assert index.size == 60
+    compared = 0
+    for query in searches(directory, 150):
+        spec = engine.make_spec(criteria_from_query(QueryDict(query)))
+        if spec.criteria.q:
+            search_sql.configure(connection)
+        expected = counted_in_sql(spec)
+        assert engine._count_in_memory(index, connection, spec) == expected, query
+        compared += expected.total > 0
+    assert compared > 30  # most searches find something, so the comparison is not between zeros
+
+
+@pytest.mark.django_db
+def test_a_term_nobody_has_counts_zero_and_an_empty_directory_counts_nothing(listing):
+    spec = engine.make_spec(criteria_from_query(QueryDict("concern=nicu&language=asl")))
+    index = facets.FacetIndex.load(connection, version=0)
+    assert index.size == 0
+    total, options, without = index.counts(spec, index.everyone)
+    assert total == 0 and set(options["concern"].values()) == {0} and without == {"concern": 0, "language": 0}
+
+
+class TestSnapshot:
+    @pytest.fixture
+    def snapshot(self, monkeypatch):
+        snapshot = facets.Snapshot()
+        self.reloads = 0
+
+        def reload_soon():
+            self.reloads += 1
+
+        monkeypatch.setattr(snapshot, "_reload_soon", reload_soon)
+        return snapshot
+
+    def test_a_snapshot_is_used_only_for_the_version_it_was_loaded_at(self, snapshot):
+        assert snapshot.fresh(5) is None and self.reloads == 1  # nothing loaded yet: load one
+        snapshot.index = facets.FacetIndex(5, [("all", "", b"")])
+        assert snapshot.fresh(5) is snapshot.index and self.reloads == 1
+        assert snapshot.fresh(6) is None and self.reloads == 2  # the listings changed: count in SQL, reload
+
+    def test_an_old_snapshot_is_not_trusted_even_if_nothing_seems_to_have_changed(self, snapshot):
+        snapshot.index = facets.FacetIndex(5, [("all", "", b"")], loaded_at=-facets.MAX_AGE - 1)
+        assert snapshot.fresh(5) is None and self.reloads == 1
+
+
+@pytest.mark.django_db(transaction=True)
+def test_searches_count_from_the_index_once_loaded_and_stop_when_a_listing_changes(client, listing, monkeypatch):
+    monkeypatch.setattr(engine, "FACET_INDEX", "on")
+    monkeypatch.setattr(engine.counts_cache, "size", 0)  # every search counts
+    monkeypatch.setattr(facets, "MIN_INTERVAL", 0)
+    monkeypatch.setattr(facets, "snapshot", facets.Snapshot())
+    counted = []
+    real_counts = facets.FacetIndex.counts
+    monkeypatch.setattr(facets.FacetIndex, "counts", lambda *a, **k: counted.append(1) or real_counts(*a, **k))
+    dana = listing("Dana", concerns=["birth-trauma"])
+    listing("Eli", concerns=["nicu"])
+
+    def concern_counts():
+        response = client.get("/search/", {"concern": "birth-trauma"})
+        facet = next(f for f in response.context["facets"] if f.param == "concern")
+        return response.context["outcome"].total, {o.slug: o.count for o in facet.options if o.count}
+
+    assert concern_counts() == (1, {"birth-trauma": 1, "nicu": 1})  # counted in SQL; the index loads meanwhile
+    facets.snapshot.wait()
+    assert counted == []
+    assert concern_counts() == (1, {"birth-trauma": 1, "nicu": 1})
+    assert counted == [1]
+
+    dana.concerns = list(dana.concerns) + [vocabulary().ids("concerns", ["nicu"])[0]]
+    dana.save()
+    assert concern_counts() == (1, {"birth-trauma": 1, "nicu": 2})  # the index is behind: SQL counts
+    assert counted == [1]
+    facets.snapshot.wait()
+    assert concern_counts() == (1, {"birth-trauma": 1, "nicu": 2})
+    assert counted == [1, 1]
