@@ -145,6 +145,7 @@ def run_search(criteria: SearchCriteria, now=None) -> Outcome:
     key = (version, counts_key(criteria)) if cacheable else None
     counts = counts_cache.get(key, criteria.is_unfiltered) if cacheable else None
     from_cache = counts is not None
+    rows = None
     if criteria.q:
         sql.configure(connection)
 
@@ -152,11 +153,12 @@ def run_search(criteria: SearchCriteria, now=None) -> Outcome:
     if counts is None:
         index = facet_index(connection, version)
         if index is not None:
-            counts = _count_in_memory(index, connection, spec)
+            counts, rows = _count_in_memory(index, connection, spec, offset)
             if cacheable:
                 counts_cache.put(key, counts, criteria.is_unfiltered)
     if counts is not None:
-        outcome = Outcome(criteria, counts.total, _page(connection, spec, offset), counts, from_cache=from_cache)
+        rows = rows if rows is not None else _page(connection, spec, offset)
+        outcome = Outcome(criteria, counts.total, rows, counts, from_cache=from_cache)
     else:
         # The whole directory's page, and a words-only search's, come from their own queries: count without one.
         own_page = criteria.is_unfiltered or criteria.is_words_only
@@ -188,14 +190,21 @@ def facet_index(connection, version: int | None):
     return facets.snapshot.fresh(version)
 
 
-def _count_in_memory(index: facets.FacetIndex, connection, spec: Spec) -> Counts:
-    near_ids = word_ids = None
-    if spec.criteria.place or spec.criteria.q:
-        near_ids, word_ids = sql.run(connection, sql.candidates(spec))
-        near_ids, word_ids = facets.unpack_ids(near_ids), facets.unpack_ids(word_ids)
+def _count_in_memory(index: facets.FacetIndex, connection, spec: Spec, offset: int) -> tuple[Counts, list | None]:
+    """The counts from the index, with what it needs from PostgreSQL (the place's listings in range, the words'
+    matches), and the page's rows when the statement that gave those ids gave the page too (else None). (A words-only
+    page is not merged with its ids: keeping 60,000 ranked matches aside for both cost more than matching twice.)"""
+    criteria = spec.criteria
+    near_ids = word_ids = rows = None
+    if criteria.place and not criteria.q:
+        statement = sql.build(spec, facets=False, with_total=False, offset=offset, limit=PER_PAGE, near_ids=True)
+        ids, page = sql.run(connection, statement)
+        near_ids, rows = facets.unpack_ids(ids), _rows(page)
+    elif criteria.place or criteria.q:
+        near_ids, word_ids = (facets.unpack_ids(ids) for ids in sql.run(connection, sql.candidates(spec)))
     candidates, in_range = index.candidates(spec, near_ids, word_ids)
     total, options, without = index.counts(spec, candidates, in_range)
-    return Counts(total=total, options=options, without=without)
+    return Counts(total=total, options=options, without=without), rows
 
 
 def _page(connection, spec: Spec, offset: int):

@@ -157,8 +157,9 @@ class SearchSQL:
         return int(row[0]), options, without
 
 
-def build(spec, *, facets: bool, with_total: bool, offset: int, limit: int) -> SearchSQL:
-    """The statement for one search. `spec` is a directory.search.engine.Spec (criteria resolved to ids)."""
+def build(spec, *, facets: bool, with_total: bool, offset: int, limit: int, near_ids: bool = False) -> SearchSQL:
+    """The statement for one search. `spec` is a directory.search.engine.Spec (criteria resolved to ids).
+    `near_ids`: instead of the total, the ids of the listings with an office in range (for the facet index)."""
     criteria = spec.criteria
     params = {"stale_before": spec.stale_before, "limit": limit, "offset": offset}
     ctes = []
@@ -249,6 +250,8 @@ FROM (
 ) f"""  # noqa: S608
     elif with_total:
         select = f"SELECT count(*), {page} FROM c WHERE {all_pass}"  # noqa: S608
+    elif near_ids and criteria.place:
+        select = f"SELECT (SELECT {IDS} FROM near), {page}"  # noqa: S608
     else:
         select = f"SELECT NULL::bigint, {page}"  # noqa: S608
     sql = "WITH " + ",\n".join(ctes) + "\n" + select
@@ -362,12 +365,28 @@ def unfiltered_page(spec, *, offset: int, limit: int) -> SearchSQL:
 
 def words_page(spec, *, offset: int, limit: int) -> SearchSQL:
     """A page of a words-only search (nationwide, no filters): ordered among the text matches alone, which carry
-    the name and the confirmation date (directory/migrations/0007), so the listing copy is not read."""
+    the name and the confirmation date (directory/migrations/0007), so the listing copy is not read.
+
+    A listing whose name is close to the words may also match them: it then appears twice in `found`, its name row
+    (rank plus boost) never after its text row. Rather than removing those duplicates from tens of thousands of
+    matches, the top rows are taken with room for one duplicate per name, then each listing's best row is kept."""
     ranked = spec.criteria.effective_sort() == "relevance"
+    rank = RANK if ranked else "0::float4"
+    order = _order(spec)
     sql = f"""WITH {NAMES},
-matched AS ({matched(ranked, "t.provider_id, t.name_key, t.confirmed_at")})
-SELECT NULL::bigint, ARRAY(SELECT json_build_array(provider_id, NULL, false) FROM matched
-    ORDER BY {_order(spec)} LIMIT %(limit)s OFFSET %(offset)s)"""  # noqa: S608
+found AS (
+    SELECT t.provider_id, t.name_key, t.confirmed_at, {rank} AS rank
+    FROM directory_listing_text t, {QUERY} WHERE t.document @@ query.q
+    UNION ALL
+    SELECT n.provider_id, n.name_key, n.confirmed_at, n.boost + coalesce((
+        SELECT {rank} FROM directory_listing_text t, {QUERY}
+        WHERE t.provider_id = n.provider_id AND t.document @@ query.q), 0)
+    FROM names n
+),
+top AS (SELECT * FROM found ORDER BY {order} LIMIT %(offset)s + %(limit)s + (SELECT count(*) FROM names)),
+best AS (SELECT DISTINCT ON (provider_id) * FROM top ORDER BY provider_id, {order})
+SELECT NULL::bigint, ARRAY(SELECT json_build_array(provider_id, NULL, false) FROM best
+    ORDER BY {order} LIMIT %(limit)s OFFSET %(offset)s)"""  # noqa: S608
     params = {"q": spec.criteria.q, "stale_before": spec.stale_before, "offset": offset, "limit": limit}
     return SearchSQL(sql=sql, params=params, groups=[], active=[])
 

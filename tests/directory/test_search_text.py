@@ -134,6 +134,8 @@ def test_later_pages_of_a_words_only_search_keep_the_first_order(listing, sort):
         bio = "Birth trauma support. " * (n % 4 + 1)
         listing(f"Person {n:02d}", bio=bio, confirmed_days_ago=[1, 30, 200, None][n % 4])
     listing("Trauma Whitfield", bio="Kind.")
+    # Close to the words by name and matching them in the bio too: found twice, listed once.
+    listing("Birth Trauma Collective", bio="Birth trauma support.", confirmed_days_ago=200)
     spec = engine.make_spec(criteria_from_query(QueryDict(f"q=birth+trauma&sort={sort}")))
     sql.configure(connection)
     for offset in (0, 20):
