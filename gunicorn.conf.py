@@ -10,11 +10,19 @@ worker_class = "sync"
 timeout = int(os.environ.get("GUNICORN_TIMEOUT", 30))
 graceful_timeout = 20
 keepalive = 5
-max_requests = 2000
-max_requests_jitter = 200
+# Recycling guards against slow leaks; each new worker warms up first (post_worker_init), but not too often.
+max_requests = 20000
+max_requests_jitter = 2000
 accesslog = os.environ.get("GUNICORN_ACCESSLOG", "-") or None  # empty: no access log (benchmarks)
 errorlog = "-"
 # gunicorn 27 opens a control socket in the home folder by default; the site does not need it.
 control_socket_disable = True
 forwarded_allow_ips = os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1")
 wsgi_app = "directory.wsgi:application"
+
+
+def post_worker_init(worker):
+    """Loads the ZIP code index, the vocabulary and the facet index before the worker takes requests."""
+    from directory.warmup import warm_worker
+
+    warm_worker()

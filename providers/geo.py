@@ -63,6 +63,11 @@ def _index():
     return by_zip, by_city
 
 
+def load_index() -> None:
+    """Loads the ZIP code and city index now (it otherwise loads on the first search with a place)."""
+    _index()
+
+
 def lookup_zip(zip_code: str) -> Place | None:
     match = ZIP_RE.match(zip_code or "")
     return _index()[0].get(match.group(1)) if match else None

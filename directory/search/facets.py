@@ -208,6 +208,12 @@ class Snapshot:
         self._thread = threading.Thread(target=self._reload, name="facet-index", daemon=True)
         self._thread.start()
 
+    def load_now(self):
+        """Loads the index in this thread (a new worker, before its first request), closing its connection after."""
+        with self._lock:
+            self._loading, self._last_attempt = True, time.monotonic()
+        self._reload()
+
     def wait(self, timeout: float = 30.0):
         """Waits for a reload in progress (for tests and the benchmark's warm-up)."""
         thread = self._thread
