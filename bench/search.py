@@ -268,18 +268,16 @@ def explain(database_url: str, query: str) -> None:
     criteria = criteria_from_query(QueryDict(query))
     spec = engine.make_spec(criteria)
     offset = (criteria.page - 1) * engine.PER_PAGE
-    # As engine.run_search does when the counts come from the facet index: the ids it needs from PostgreSQL (the
-    # words' matches), then the page (a place search's page statement brings the in-range ids along).
-    statements = []
-    if criteria.q:
-        statements.append(search_sql.candidates(spec))
-    if criteria.is_unfiltered:
-        statements.append(search_sql.unfiltered_page(spec, offset=offset, limit=engine.PER_PAGE))
-    elif criteria.is_words_only:
+    # As engine.run_search does with the facet index: a search without words is answered from memory; one with
+    # words asks PostgreSQL for the ids the index needs (the matches, the listings in range), then for the page.
+    if not criteria.q:
+        print(f"\n/search/?{query} is answered from the facet index: no search statement to explain")
+        return
+    statements = [search_sql.candidates(spec)]
+    if criteria.is_words_only:
         statements.append(search_sql.words_page(spec, offset=offset, limit=engine.PER_PAGE))
     else:
-        page = search_sql.build(spec, facets=False, with_total=False, offset=offset, limit=20, near_ids=True)
-        statements.append(page)
+        statements.append(search_sql.build(spec, facets=False, with_total=False, offset=offset, limit=20))
     if criteria.q:
         search_sql.configure(connection)
     print(f"\nEXPLAIN ANALYZE for /search/?{query} (counts from the facet index)")

@@ -19,6 +19,7 @@ from collections import OrderedDict
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 
+import numpy as np
 from django.db import connections
 from django.utils import timezone
 
@@ -150,12 +151,13 @@ def run_search(criteria: SearchCriteria, now=None) -> Outcome:
         sql.configure(connection)
 
     offset = (criteria.page - 1) * PER_PAGE
-    if counts is None:
-        index = facet_index(connection, version)
-        if index is not None:
-            counts, rows = _count_in_memory(index, connection, spec, offset)
-            if cacheable:
-                counts_cache.put(key, counts, criteria.is_unfiltered)
+    # Without words the facet index answers the whole search (counts and page); with words it counts, once.
+    index = facet_index(connection, version) if counts is None or not criteria.q else None
+    if index is not None:
+        counts, rows = _search_in_memory(index, connection, spec, offset)
+        if cacheable and not from_cache:
+            counts_cache.put(key, counts, criteria.is_unfiltered)
+        from_cache = False
     if counts is not None:
         rows = rows if rows is not None else _page(connection, spec, offset)
         outcome = Outcome(criteria, counts.total, rows, counts, from_cache=from_cache)
@@ -190,20 +192,20 @@ def facet_index(connection, version: int | None):
     return facets.snapshot.fresh(version)
 
 
-def _count_in_memory(index: facets.FacetIndex, connection, spec: Spec, offset: int) -> tuple[Counts, list | None]:
-    """The counts from the index, with what it needs from PostgreSQL (the place's listings in range, the words'
-    matches), and the page's rows when the statement that gave those ids gave the page too (else None). (A words-only
-    page is not merged with its ids: keeping 60,000 ranked matches aside for both cost more than matching twice.)"""
+def _search_in_memory(index: facets.FacetIndex, connection, spec: Spec, offset: int) -> tuple[Counts, list | None]:
+    """The counts from the facet index, and without words the page too (else None: the page comes from SQL, which
+    ranks). With words PostgreSQL gives the ids the index needs: the matches, and the listings in range."""
     criteria = spec.criteria
-    near_ids = word_ids = rows = None
-    if criteria.place and not criteria.q:
-        statement = sql.build(spec, facets=False, with_total=False, offset=offset, limit=PER_PAGE, near_ids=True)
-        ids, page = sql.run(connection, statement)
-        near_ids, rows = facets.unpack_ids(ids), _rows(page)
-    elif criteria.place or criteria.q:
+    if criteria.q:
         near_ids, word_ids = (facets.unpack_ids(ids) for ids in sql.run(connection, sql.candidates(spec)))
-    candidates, in_range = index.candidates(spec, near_ids, word_ids)
-    total, options, without = index.counts(spec, candidates, in_range)
+        miles, in_range = None, index.bits(near_ids) if criteria.place else None
+    else:
+        word_ids = None
+        miles = index.near(criteria.place, criteria.radius) if criteria.place else None
+        in_range = np.packbits(~np.isnan(miles)) if miles is not None else None
+    candidates = index.candidates(spec, in_range, word_ids)
+    total, options, without, results = index.counts(spec, candidates, in_range)
+    rows = None if criteria.q else index.page(spec, results, miles, offset, PER_PAGE)
     return Counts(total=total, options=options, without=without), rows
 
 

@@ -17,11 +17,14 @@ tests run the facet tests through both (tests/directory/test_search_facet_index.
 from __future__ import annotations
 
 import logging
+import math
 import threading
 import time
 
 import numpy as np
 from django.db import connections
+
+from providers.geo import EARTH_RADIUS_MILES, bounding_box
 
 logger = logging.getLogger(__name__)
 
@@ -49,7 +52,21 @@ GROUP BY g, k
 UNION ALL
 SELECT 'fee_min', '', string_agg(int4send(provider_id::int4) || int4send(fee_min), ''::bytea)
 FROM directory_listing WHERE fee_min IS NOT NULL
+UNION ALL
+SELECT 'confirmed_at', '',
+       string_agg(int4send(provider_id::int4) || float8send(extract(epoch FROM confirmed_at)::float8), ''::bytea)
+FROM directory_listing WHERE confirmed_at IS NOT NULL
+UNION ALL  -- the database's own collation orders names, as in the SQL pages
+SELECT 'name_order', '', string_agg(int4send(provider_id::int4), ''::bytea ORDER BY name_key, provider_id)
+FROM directory_listing
+UNION ALL
+SELECT 'offices', '', string_agg(int4send(o.provider_id::int4) || float8send(o.latitude) || float8send(o.longitude),
+                                 ''::bytea)
+FROM providers_office o JOIN directory_listing l USING (provider_id)
+WHERE o.latitude IS NOT NULL AND o.longitude IS NOT NULL
 """
+ID_AND_FLOAT = np.dtype([("id", ">i4"), ("value", ">f8")])
+OFFICE = np.dtype([("id", ">i4"), ("latitude", ">f8"), ("longitude", ">f8")])
 
 
 def unpack_ids(data) -> np.ndarray:
@@ -76,8 +93,26 @@ class FacetIndex:
         self.terms: dict[str, dict[int, np.ndarray]] = {}
         self.flags: dict[str, np.ndarray] = {}
         self.states: dict[str, np.ndarray] = {}
+        self.confirmed = np.full(self.size, np.nan)  # epoch seconds
+        self.name_rank = np.zeros(self.size, dtype=np.int64)
+        self.offices = np.zeros(0, dtype=[("position", np.int64), ("latitude", float), ("longitude", float)])
         for group, key, data in rows:
-            if group == "fee_min":
+            if group == "confirmed_at":
+                records = np.frombuffer(bytes(data or b""), dtype=ID_AND_FLOAT)
+                found, positions = self._positions(records["id"].astype(np.int64))
+                self.confirmed[positions] = records["value"][found]
+            elif group == "name_order":
+                found, positions = self._positions(unpack_ids(data))
+                self.name_rank[positions] = np.arange(len(positions))
+            elif group == "offices":
+                records = np.frombuffer(bytes(data or b""), dtype=OFFICE)
+                found, positions = self._positions(records["id"].astype(np.int64))
+                offices = np.zeros(len(positions), dtype=self.offices.dtype)
+                offices["position"] = positions
+                offices["latitude"] = records["latitude"][found]
+                offices["longitude"] = records["longitude"][found]
+                self.offices = np.sort(offices, order="latitude")  # a bounding box is then two binary searches
+            elif group == "fee_min":
                 pairs = unpack_ids(data).reshape(-1, 2)
                 found, positions = self._positions(pairs[:, 0])
                 self.fee[positions] = pairs[found, 1]
@@ -119,7 +154,8 @@ class FacetIndex:
     def counts(self, spec, candidates: np.ndarray, in_range: np.ndarray | None = None):
         """What `sql.build(facets=True)` counts, for the listings in `candidates` (a bitmap): (the total, per
         group and option the results with it chosen as well (disjunctive within its group, conjunctive across), per
-        active filter the results without it). `in_range`: with a place, the listings with an office in range."""
+        active filter the results without it, and the bitmap of the results). `in_range`: with a place, the listings
+        with an office in range."""
         criteria = spec.criteria
         licensed = self.states.get(criteria.place.state, self.none()) if criteria.place else None
         groups = []  # (param, term ids, option bitmaps, pass bitmap or None)
@@ -161,24 +197,75 @@ class FacetIndex:
             numbers = popcount(bitmaps & ok.get(param, passing_all)) if len(ids) else []
             options[param] = {int(i): int(n) for i, n in zip(ids, numbers, strict=True)}
         without = {param: int(popcount(bits)) for param, bits in ok.items()}
-        return int(popcount(passing_all)), options, without
+        return int(popcount(passing_all)), options, without, passing_all
 
-    def candidates(self, spec, near_ids=None, word_ids=None) -> tuple[np.ndarray, np.ndarray | None]:
-        """(the search's candidate listings, those with an office in range) as bitmaps, as in `sql.build`'s c:
-        near a place, listings with an office in range ∪ listings licensed in its state offering telehealth or
-        phone; then only those matching the words."""
+    def candidates(self, spec, in_range: np.ndarray | None = None, word_ids=None) -> np.ndarray:
+        """The search's candidate listings as a bitmap, as `sql.build`'s c: near a place, those with an office in
+        range (`in_range`) ∪ those licensed in its state offering telehealth or phone; then only those matching the
+        words."""
         criteria = spec.criteria
-        in_range = None
-        if criteria.place:
-            in_range = self.bits(near_ids)
-            remote = self.option_bits("formats", spec.remote_format_ids)
-            offers_remote = np.bitwise_or.reduce(remote, axis=0) if len(remote) else self.none()
-            chosen = in_range | (self.states.get(criteria.place.state, self.none()) & offers_remote)
-        else:
-            chosen = self.everyone.copy()
+        chosen = in_range | self._remote_here(spec) if criteria.place else self.everyone.copy()
         if criteria.q:
             chosen &= self.bits(word_ids)
-        return chosen, in_range
+        return chosen
+
+    def _remote_here(self, spec) -> np.ndarray:
+        """Listings licensed in the place's state that offer telehealth or phone."""
+        offers = self.option_bits("formats", spec.remote_format_ids)
+        offers = np.bitwise_or.reduce(offers, axis=0) if len(offers) else self.none()
+        return self.states.get(spec.criteria.place.state, self.none()) & offers
+
+    def near(self, place, radius: float) -> np.ndarray:
+        """Miles from the place to each listing's nearest office within `radius` (NaN: none in range), by the same
+        bounding box and haversine formula as `sql.NEAR`."""
+        min_lat, max_lat, min_lon, max_lon = bounding_box(place.latitude, place.longitude, radius)
+        latitudes = self.offices["latitude"]
+        box = self.offices[np.searchsorted(latitudes, min_lat, "left") : np.searchsorted(latitudes, max_lat, "right")]
+        box = box[(box["longitude"] >= min_lon) & (box["longitude"] <= max_lon)]
+        # Term by term as in SQL (radians of the differences), so both give the same miles to the last digit.
+        lat = box["latitude"]
+        a = (
+            np.sin(np.radians(lat - place.latitude) / 2) ** 2
+            + math.cos(math.radians(place.latitude))
+            * np.cos(np.radians(lat))
+            * np.sin(np.radians(box["longitude"] - place.longitude) / 2) ** 2
+        )
+        miles = 2 * EARTH_RADIUS_MILES * np.arcsin(np.minimum(1, np.sqrt(a)))
+        within = miles <= radius
+        nearest = np.full(self.size, np.inf)
+        np.minimum.at(nearest, box["position"][within], miles[within])
+        nearest[np.isinf(nearest)] = np.nan
+        return nearest
+
+    def page(self, spec, results: np.ndarray, miles: np.ndarray | None, offset: int, limit: int):
+        """Rows (provider id, miles or None, by telehealth or phone here) of a search without words, in
+        `sql._order`'s order: listings nobody confirmed lately last, then by the sort, then by name and id."""
+        criteria = spec.criteria
+        positions = np.flatnonzero(np.unpackbits(results, count=self.size))
+        confirmed = self.confirmed[positions]
+        stale = ~(confirmed >= spec.stale_before.timestamp())  # never confirmed: stale
+        newest_first = np.where(np.isnan(confirmed), np.inf, -confirmed)
+        accepting = np.unpackbits(self.flags.get("accepting", self.none()), count=self.size)[positions]
+        accepting_first = accepting == 0  # False, taking new clients, sorts first
+        nearest_first = np.where(np.isnan(miles[positions]), np.inf, miles[positions]) if miles is not None else None
+        sort = criteria.effective_sort()
+        keys = []  # most significant first
+        if sort == "relevance":
+            keys += [nearest_first] if nearest_first is not None else []
+            keys += [accepting_first, newest_first]
+        elif sort == "distance" and nearest_first is not None:
+            keys.append(nearest_first)
+        elif sort == "recently-confirmed":
+            keys.append(newest_first)
+        order = np.lexsort([self.name_rank[positions], *reversed(keys), stale])
+        chosen = positions[order[offset : offset + limit]]
+        remote = np.zeros(len(chosen), dtype=bool)
+        if criteria.place:
+            remote = np.unpackbits(self._remote_here(spec), count=self.size)[chosen].astype(bool)
+        return [
+            (int(self.ids[i]), None if miles is None or np.isnan(miles[i]) else float(miles[i]), bool(r))
+            for i, r in zip(chosen, remote, strict=True)
+        ]
 
 
 class Snapshot:

@@ -157,9 +157,8 @@ class SearchSQL:
         return int(row[0]), options, without
 
 
-def build(spec, *, facets: bool, with_total: bool, offset: int, limit: int, near_ids: bool = False) -> SearchSQL:
-    """The statement for one search. `spec` is a directory.search.engine.Spec (criteria resolved to ids).
-    `near_ids`: instead of the total, the ids of the listings with an office in range (for the facet index)."""
+def build(spec, *, facets: bool, with_total: bool, offset: int, limit: int) -> SearchSQL:
+    """The statement for one search. `spec` is a directory.search.engine.Spec (criteria resolved to ids)."""
     criteria = spec.criteria
     params = {"stale_before": spec.stale_before, "limit": limit, "offset": offset}
     ctes = []
@@ -250,8 +249,6 @@ FROM (
 ) f"""  # noqa: S608
     elif with_total:
         select = f"SELECT count(*), {page} FROM c WHERE {all_pass}"  # noqa: S608
-    elif near_ids and criteria.place:
-        select = f"SELECT (SELECT {IDS} FROM near), {page}"  # noqa: S608
     else:
         select = f"SELECT NULL::bigint, {page}"  # noqa: S608
     sql = "WITH " + ",\n".join(ctes) + "\n" + select

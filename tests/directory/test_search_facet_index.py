@@ -12,7 +12,22 @@ from directory.search import engine, facets
 from directory.search import sql as search_sql
 from providers.taxonomy import vocabulary
 
-ZIPS = [(), ("02139",), ("02115",), ("10001",), ("60601",), ("78701",), ("02139", "10001")]
+# Offices at a spread of distances from the searched places (Providence and Worcester ~40 mi from Cambridge,
+# Newark ~9 mi and Stamford ~35 mi from Manhattan), so radii cut between them.
+ZIPS = [
+    (),
+    ("02139",),
+    ("02115",),
+    ("10001",),
+    ("60601",),
+    ("78701",),
+    ("02139", "10001"),
+    ("02903",),
+    ("01608",),
+    ("07102",),
+    ("06901",),
+    ("11201", "02903"),
+]
 STATES = ["MA", "NY", "IL", "TX", "CA"]
 GROUPS = {  # GET parameter -> Provider field
     "type": "types",
@@ -53,7 +68,7 @@ def searches(rng, count):
         query = QueryDict(mutable=True)
         if rng.random() < 0.6:
             query["near"] = rng.choice(["02139", "10001", "Chicago, IL", "78701", "94103"])
-            query["radius"] = rng.choice(["5", "25", "100"])
+            query["radius"] = rng.choice(["5", "10", "25", "50", "100"])
         if rng.random() < 0.3:
             query["q"] = rng.choice(["trauma", "postpartum anxiety", "Listing 3", "Lisitng"])
         for param, field in rng.sample(sorted(GROUPS.items()), rng.randint(0, 3)):
@@ -81,9 +96,31 @@ def test_the_index_counts_exactly_what_the_sql_statement_counts(directory):
         if spec.criteria.q:
             search_sql.configure(connection)
         expected = counted_in_sql(spec)
-        assert engine._count_in_memory(index, connection, spec, offset=0)[0] == expected, query
+        assert engine._search_in_memory(index, connection, spec, offset=0)[0] == expected, query
         compared += expected.total > 0
     assert compared > 30  # most searches find something, so the comparison is not between zeros
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("sort", ["relevance", "distance", "recently-confirmed", "name"])
+def test_without_words_the_index_gives_the_same_pages_as_the_sql_statement(directory, listing, sort):
+    listing("Never Confirmed", zips=("02139",), confirmed_days_ago=None)
+    listing("Long Ago", zips=("10001",), confirmed_days_ago=400, accepting_new_clients=False)
+    index = facets.FacetIndex.load(connection, version=0)
+    compared = 0
+    for query in searches(directory, 40):
+        if "q=" in query:
+            continue
+        spec = engine.make_spec(criteria_from_query(QueryDict(f"{query}&sort={sort}")))
+        for offset in (0, 20):
+            statement = search_sql.build(spec, facets=False, with_total=False, offset=offset, limit=20)
+            expected = engine._rows(search_sql.run(connection, statement)[1])
+            found = engine._search_in_memory(index, connection, spec, offset)[1]
+            assert [(pid, remote) for pid, _, remote in found] == [(pid, remote) for pid, _, remote in expected]
+            for (_, miles, _), (_, sql_miles, _) in zip(found, expected, strict=True):
+                assert miles == pytest.approx(sql_miles, abs=1e-9) if sql_miles is not None else miles is None
+            compared += len(expected)
+    assert compared > 100
 
 
 @pytest.mark.django_db
@@ -91,7 +128,7 @@ def test_a_term_nobody_has_counts_zero_and_an_empty_directory_counts_nothing(lis
     spec = engine.make_spec(criteria_from_query(QueryDict("concern=nicu&language=asl")))
     index = facets.FacetIndex.load(connection, version=0)
     assert index.size == 0
-    total, options, without = index.counts(spec, index.everyone)
+    total, options, without, _ = index.counts(spec, index.everyone)
     assert total == 0 and set(options["concern"].values()) == {0} and without == {"concern": 0, "language": 0}
 
 
