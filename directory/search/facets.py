@@ -95,6 +95,7 @@ class FacetIndex:
         self.states: dict[str, np.ndarray] = {}
         self.confirmed = np.full(self.size, np.nan)  # epoch seconds
         self.name_rank = np.zeros(self.size, dtype=np.int64)
+        self._ranks: dict[str, np.ndarray] = {}
         self.offices = np.zeros(0, dtype=[("position", np.int64), ("latitude", float), ("longitude", float)])
         for group, key, data in rows:
             if group == "confirmed_at":
@@ -241,24 +242,20 @@ class FacetIndex:
         """Rows (provider id, miles or None, by telehealth or phone here) of a search without words, in
         `sql._order`'s order: listings nobody confirmed lately last, then by the sort, then by name and id."""
         criteria = spec.criteria
-        positions = np.flatnonzero(np.unpackbits(results, count=self.size))
-        confirmed = self.confirmed[positions]
-        stale = ~(confirmed >= spec.stale_before.timestamp())  # never confirmed: stale
-        newest_first = np.where(np.isnan(confirmed), np.inf, -confirmed)
-        accepting = np.unpackbits(self.flags.get("accepting", self.none()), count=self.size)[positions]
-        accepting_first = accepting == 0  # False, taking new clients, sorts first
-        nearest_first = np.where(np.isnan(miles[positions]), np.inf, miles[positions]) if miles is not None else None
         sort = criteria.effective_sort()
-        keys = []  # most significant first
-        if sort == "relevance":
-            keys += [nearest_first] if nearest_first is not None else []
-            keys += [accepting_first, newest_first]
-        elif sort == "distance" and nearest_first is not None:
-            keys.append(nearest_first)
-        elif sort == "recently-confirmed":
-            keys.append(newest_first)
-        order = np.lexsort([self.name_rank[positions], *reversed(keys), stale])
-        chosen = positions[order[offset : offset + limit]]
+        positions = np.flatnonzero(np.unpackbits(results, count=self.size))
+        stale = ~(self.confirmed[positions] >= spec.stale_before.timestamp())  # never confirmed: stale
+        if miles is None:
+            # Nationwide the order but for staleness is the same for every search: ranked once, then only the
+            # rows up to the page are sorted (the whole directory's page 1 without sorting 100,000 rows).
+            key = stale * self.size + self._rank(sort)[positions]
+            end = offset + limit
+            top = np.argpartition(key, end - 1)[:end] if end < len(key) else np.arange(len(key))
+            order = top[np.argsort(key[top])][offset:end]
+        else:
+            keys = self._sort_keys(positions, sort, miles[positions])
+            order = np.lexsort([self.name_rank[positions], *reversed(keys), stale])[offset : offset + limit]
+        chosen = positions[order]
         remote = np.zeros(len(chosen), dtype=bool)
         if criteria.place:
             remote = np.unpackbits(self._remote_here(spec), count=self.size)[chosen].astype(bool)
@@ -266,6 +263,32 @@ class FacetIndex:
             (int(self.ids[i]), None if miles is None or np.isnan(miles[i]) else float(miles[i]), bool(r))
             for i, r in zip(chosen, remote, strict=True)
         ]
+
+    def _sort_keys(self, positions: np.ndarray, sort: str, miles: np.ndarray | None) -> list[np.ndarray]:
+        """The sort's keys for these listings, most significant first (before name and id; after staleness)."""
+        confirmed = self.confirmed[positions]
+        newest_first = np.where(np.isnan(confirmed), np.inf, -confirmed)
+        accepting = np.unpackbits(self.flags.get("accepting", self.none()), count=self.size)[positions]
+        nearest_first = np.where(np.isnan(miles), np.inf, miles) if miles is not None else None
+        keys = []
+        if sort == "relevance":
+            keys += [nearest_first] if nearest_first is not None else []
+            keys += [accepting == 0, newest_first]  # False (taking new clients) sorts first
+        elif sort == "distance" and nearest_first is not None:
+            keys.append(nearest_first)
+        elif sort == "recently-confirmed":
+            keys.append(newest_first)
+        return keys
+
+    def _rank(self, sort: str) -> np.ndarray:
+        """Each listing's rank in the nationwide `sort` order, staleness aside (computed once per snapshot)."""
+        if sort not in self._ranks:
+            everyone = np.arange(self.size)
+            order = np.lexsort([self.name_rank, *reversed(self._sort_keys(everyone, sort, None))])
+            rank = np.empty(self.size, dtype=np.int64)
+            rank[order] = everyone
+            self._ranks[sort] = rank
+        return self._ranks[sort]
 
 
 class Snapshot:
