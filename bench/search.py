@@ -268,16 +268,14 @@ def explain(database_url: str, query: str) -> None:
     criteria = criteria_from_query(QueryDict(query))
     spec = engine.make_spec(criteria)
     offset = (criteria.page - 1) * engine.PER_PAGE
-    # As engine.run_search does with the facet index: a search without words is answered from memory; one with
-    # words asks PostgreSQL for the ids the index needs (the matches, the listings in range), then for the page.
+    # As engine.run_search does with the facet index: a search without words is answered from memory; with words
+    # PostgreSQL says which listings match, then ranks a words-only page (or the results, with a place or filters).
     if not criteria.q:
         print(f"\n/search/?{query} is answered from the facet index: no search statement to explain")
         return
-    statements = [search_sql.candidates(spec)]
+    statements = [search_sql.word_matches(spec)]
     if criteria.is_words_only:
         statements.append(search_sql.words_page(spec, offset=offset, limit=engine.PER_PAGE))
-    else:
-        statements.append(search_sql.build(spec, facets=False, with_total=False, offset=offset, limit=20))
     if criteria.q:
         search_sql.configure(connection)
     print(f"\nEXPLAIN ANALYZE for /search/?{query} (counts from the facet index)")

@@ -193,20 +193,23 @@ def facet_index(connection, version: int | None):
 
 
 def _search_in_memory(index: facets.FacetIndex, connection, spec: Spec, offset: int) -> tuple[Counts, list | None]:
-    """The counts from the facet index, and without words the page too (else None: the page comes from SQL, which
-    ranks). With words PostgreSQL gives the ids the index needs: the matches, and the listings in range."""
+    """The counts from the facet index, and the page too except for words alone (None: `sql.words_page`, which
+    ranks within the text index, gives it). Words need PostgreSQL: which listings match them, and, to order a
+    page by relevance, how well the results do."""
     criteria = spec.criteria
-    if criteria.q:
-        near_ids, word_ids = (facets.unpack_ids(ids) for ids in sql.run(connection, sql.candidates(spec)))
-        miles, in_range = None, index.bits(near_ids) if criteria.place else None
-    else:
-        word_ids = None
-        miles = index.near(criteria.place, criteria.radius) if criteria.place else None
-        in_range = np.packbits(~np.isnan(miles)) if miles is not None else None
+    word_ids = facets.unpack_ids(sql.run(connection, sql.word_matches(spec))[0]) if criteria.q else None
+    miles = index.near(criteria.place, criteria.radius) if criteria.place else None
+    in_range = np.packbits(~np.isnan(miles)) if miles is not None else None
     candidates = index.candidates(spec, in_range, word_ids)
     total, options, without, results = index.counts(spec, candidates, in_range)
-    rows = None if criteria.q else index.page(spec, results, miles, offset, PER_PAGE)
-    return Counts(total=total, options=options, without=without), rows
+    counts = Counts(total=total, options=options, without=without)
+    if criteria.is_words_only:
+        return counts, None
+    relevance = None
+    if criteria.q and criteria.effective_sort() == "relevance":
+        found = sql.run(connection, sql.ranks(spec, index.members(results).tolist()))[0]
+        relevance = facets.unpack_ranks(found)
+    return counts, index.page(spec, results, miles, offset, PER_PAGE, relevance)
 
 
 def _page(connection, spec: Spec, offset: int):

@@ -1,11 +1,14 @@
-"""Facet counts from memory: a bitmap per option over the published listings, kept by each worker.
+"""Searching from memory: a bitmap per option over the published listings, kept by each worker.
 
 Counting in PostgreSQL touches every matching row (~5 µs a row with forty-odd aggregates): 200-400 ms for a
 nationwide filter or a word most listings mention, at 100,000 listings on two cores. Here every facet option,
 flag and licensed state is one bit per listing (numpy, packed eight listings a byte: ~2.5 MB at 100,000), so the
-counts for any search are a few thousand byte-wise ANDs and popcounts: about a millisecond. What still comes from
-PostgreSQL is what only it can answer: which listings have an office within the radius (the offices' btree) and
-which documents match the words (the GIN index), as lists of ids (`sql.candidates`).
+counts for any search are a few thousand byte-wise ANDs and popcounts: about a millisecond. The offices'
+coordinates are kept too (sorted by latitude), so the listings within a radius and their nearest office's distance
+are found here, and the page is ordered here (the ranks of the sorts that do not depend on the search are computed
+once per snapshot). What still comes from PostgreSQL is what only it can answer about words: which documents match
+them (the GIN index, `sql.word_matches`) and how well the results rank (`sql.ranks`); a words-only search's page
+is ranked there too (`sql.words_page`).
 
 The bitmaps mirror `directory_listing` at one value of the listings' change counter (`sql.changes`). A search uses
 them only while the counter has not moved and they are younger than MAX_AGE (the counter can run a moment ahead
@@ -72,6 +75,12 @@ OFFICE = np.dtype([("id", ">i4"), ("latitude", ">f8"), ("longitude", ">f8")])
 def unpack_ids(data) -> np.ndarray:
     """Provider ids sent as packed int4s (`string_agg(int4send(id::int4), '')`)."""
     return np.frombuffer(bytes(data or b""), dtype=">i4").astype(np.int64)
+
+
+def unpack_ranks(data) -> tuple[np.ndarray, np.ndarray]:
+    """(provider ids, ranks) sent as packed (int4, float8) pairs (`sql.ranks`)."""
+    records = np.frombuffer(bytes(data or b""), dtype=ID_AND_FLOAT)
+    return records["id"].astype(np.int64), records["value"].astype(float)
 
 
 def popcount(bits: np.ndarray) -> np.ndarray | int:
@@ -142,6 +151,10 @@ class FacetIndex:
         members = np.zeros(self.size, dtype=bool)
         members[self._positions(np.asarray(ids, dtype=np.int64))[1]] = True
         return np.packbits(members)
+
+    def members(self, bits: np.ndarray) -> np.ndarray:
+        """The provider ids in a bitmap."""
+        return self.ids[np.flatnonzero(np.unpackbits(bits, count=self.size))]
 
     def none(self) -> np.ndarray:
         return np.zeros_like(self.everyone)
@@ -238,14 +251,21 @@ class FacetIndex:
         nearest[np.isinf(nearest)] = np.nan
         return nearest
 
-    def page(self, spec, results: np.ndarray, miles: np.ndarray | None, offset: int, limit: int):
-        """Rows (provider id, miles or None, by telehealth or phone here) of a search without words, in
-        `sql._order`'s order: listings nobody confirmed lately last, then by the sort, then by name and id."""
+    def page(self, spec, results: np.ndarray, miles: np.ndarray | None, offset: int, limit: int, relevance=None):
+        """Rows (provider id, miles or None, by telehealth or phone here) of the page, in `sql._order`'s order:
+        listings nobody confirmed lately last, then by the sort, then by name and id. `relevance`: with words and
+        the relevance sort, (provider ids, ranks) of the results (`sql.ranks`)."""
         criteria = spec.criteria
         sort = criteria.effective_sort()
         positions = np.flatnonzero(np.unpackbits(results, count=self.size))
         stale = ~(self.confirmed[positions] >= spec.stale_before.timestamp())  # never confirmed: stale
-        if miles is None:
+        rank = None
+        if relevance is not None:
+            by_position = np.zeros(self.size)
+            found, at = self._positions(relevance[0])
+            by_position[at] = relevance[1][found]
+            rank = by_position[positions]
+        if miles is None and rank is None:
             # Nationwide the order but for staleness is the same for every search: ranked once, then only the
             # rows up to the page are sorted (the whole directory's page 1 without sorting 100,000 rows).
             key = stale * self.size + self._rank(sort)[positions]
@@ -253,7 +273,7 @@ class FacetIndex:
             top = np.argpartition(key, end - 1)[:end] if end < len(key) else np.arange(len(key))
             order = top[np.argsort(key[top])][offset:end]
         else:
-            keys = self._sort_keys(positions, sort, miles[positions])
+            keys = self._sort_keys(positions, sort, miles[positions] if miles is not None else None, rank)
             order = np.lexsort([self.name_rank[positions], *reversed(keys), stale])[offset : offset + limit]
         chosen = positions[order]
         remote = np.zeros(len(chosen), dtype=bool)
@@ -264,16 +284,18 @@ class FacetIndex:
             for i, r in zip(chosen, remote, strict=True)
         ]
 
-    def _sort_keys(self, positions: np.ndarray, sort: str, miles: np.ndarray | None) -> list[np.ndarray]:
-        """The sort's keys for these listings, most significant first (before name and id; after staleness)."""
+    def _sort_keys(self, positions: np.ndarray, sort: str, miles: np.ndarray | None, rank=None) -> list[np.ndarray]:
+        """The sort's keys for these listings, most significant first (before name and id; after staleness).
+        `rank`: with words, their relevance (which then leads the relevance sort, before distance)."""
         confirmed = self.confirmed[positions]
         newest_first = np.where(np.isnan(confirmed), np.inf, -confirmed)
         accepting = np.unpackbits(self.flags.get("accepting", self.none()), count=self.size)[positions]
         nearest_first = np.where(np.isnan(miles), np.inf, miles) if miles is not None else None
         keys = []
         if sort == "relevance":
+            keys += [-rank] if rank is not None else []
             keys += [nearest_first] if nearest_first is not None else []
-            keys += [accepting == 0, newest_first]  # False (taking new clients) sorts first
+            keys += [accepting == 0, newest_first] if rank is None else []  # False (taking clients) sorts first
         elif sort == "distance" and nearest_first is not None:
             keys.append(nearest_first)
         elif sort == "recently-confirmed":

@@ -267,23 +267,31 @@ def _place_params(criteria) -> dict:
 IDS = "string_agg(int4send(provider_id::int4), ''::bytea)"  # ids as packed int4s, read with numpy.frombuffer
 
 
-def candidates(spec) -> SearchSQL:
-    """What the in-memory facet index (directory/search/facets.py) needs from PostgreSQL, as packed ids: the
-    listings with an office within the radius of the place, and those whose document or name matches the words."""
-    criteria = spec.criteria
-    ctes, params, near, words = [], {}, "NULL::bytea", "NULL::bytea"
-    if criteria.place:
-        params.update(_place_params(criteria))
-        ctes.append(NEAR)
-        near = f"(SELECT {IDS} FROM near)"  # noqa: S608
-    if criteria.q:
-        params["q"] = criteria.q
-        ctes.append(NAMES)
-        words = f"""(SELECT {IDS} FROM (
-        SELECT t.provider_id FROM directory_listing_text t, {QUERY} WHERE t.document @@ query.q
-        UNION ALL SELECT provider_id FROM names) found)"""  # noqa: S608
-    with_ctes = "WITH " + ",\n".join(ctes) + "\n" if ctes else ""
-    return SearchSQL(sql=f"{with_ctes}SELECT {near}, {words}", params=params, groups=[], active=[])
+def word_matches(spec) -> SearchSQL:
+    """For the in-memory facet index (directory/search/facets.py): the ids, packed, of every listing whose document
+    matches the words (through the GIN index) or whose name is close to them."""
+    sql = f"""WITH {NAMES}
+SELECT {IDS} FROM (
+    SELECT t.provider_id FROM directory_listing_text t, {QUERY} WHERE t.document @@ query.q
+    UNION ALL SELECT provider_id FROM names) found"""  # noqa: S608
+    return SearchSQL(sql=sql, params={"q": spec.criteria.q}, groups=[], active=[])
+
+
+def ranks(spec, provider_ids: list[int]) -> SearchSQL:
+    """The relevance of these listings to the words, as `build` ranks them, packed as (int4 id, float8 rank)
+    pairs: near a place, the small document's rank plus any name boost; nationwide as `matched` does."""
+    if spec.criteria.place:
+        rank = f"{RANK} + coalesce(names.boost, 0)"
+    else:
+        rank = (
+            f"CASE WHEN names.provider_id IS NULL THEN {RANK}"
+            f" ELSE names.boost + CASE WHEN t.document @@ query.q THEN {RANK} ELSE 0 END END"
+        )
+    sql = f"""WITH {NAMES}
+SELECT string_agg(int4send(t.provider_id::int4) || float8send(({rank})::float8), ''::bytea)
+FROM directory_listing_text t CROSS JOIN {QUERY} LEFT JOIN names USING (provider_id)
+WHERE t.provider_id = ANY(%(ids)s::bigint[])"""  # noqa: S608
+    return SearchSQL(sql=sql, params={"q": spec.criteria.q, "ids": provider_ids}, groups=[], active=[])
 
 
 def _groups(spec, params) -> list[Group]:

@@ -17,6 +17,16 @@ def test_a_name_match_ranks_above_a_bio_mention(client, listing):
     assert names(response) == ["Dana Whitfield", "Maria Lopez"]
 
 
+def test_near_a_place_a_name_match_still_ranks_above_a_bio_mention(client, listing):
+    listing(
+        "Maria Lopez", bio="I trained with Dana Whitfield's team in Boston and loved every minute.", zips=("02139",)
+    )
+    listing("Dana Whitfield", bio="Warm support for new parents.", zips=("02115",))  # a little further away
+    listing("Whitney Field", zips=("10001",), licensed_states=["NY"])  # a similar name, too far
+    response = client.get("/search/", {"q": "Whitfield", "near": "02139"})
+    assert names(response) == ["Dana Whitfield", "Maria Lopez"]
+
+
 def test_a_concern_outranks_a_passing_mention_in_the_bio(client, listing):
     listing("Bio Bo", concerns=["infertility"], bio="Some clients come after birth trauma, among many other things.")
     listing("Concern Cai", concerns=["birth-trauma"], bio="Parents after a hard birth.")
