@@ -22,6 +22,19 @@ errorlog = "-"
 control_socket_disable = True
 forwarded_allow_ips = os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1")
 wsgi_app = "directory.wsgi:application"
+# The application is loaded once in the master and the ZIP code index built there (~160 MB of Python objects from
+# the zipcodes package), so every worker shares those pages instead of building its own copy. Nothing here opens a
+# database connection before the fork.
+preload_app = True
+
+
+def when_ready(server):
+    import gc
+
+    from providers import geo
+
+    geo.load_index()
+    gc.freeze()  # the collector then leaves these objects alone, so the workers' copies stay shared
 
 
 def post_worker_init(worker):
