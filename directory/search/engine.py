@@ -1,13 +1,16 @@
 """Running a search: criteria in, one page of results with its total and facet counts out.
 
-Counts are the expensive part (they touch every matching row), and they do not depend on the page or the sort,
-nor on the time of day. So they are kept in memory, per process, keyed by the listings' change counter (advanced
-by every change to a published listing or an office) and the search's filters: paging through results or
-re-sorting them costs only the page query. The counts of the unfiltered directory, the same for everyone, have a
-slot of their own. The counter can move a moment before a change commits, so a count computed in that moment
-could be kept under the new number: entries also expire after CACHE_SECONDS, which bounds any such staleness.
-Inside a transaction (tests, or a view that has just written) nothing is cached: the counter would not tell the
-transaction's own changes from a rolled-back one's.
+Two engines give the same answers. Normally each worker's in-memory facet index (directory/search/facets.py),
+current for the listings' change counter (advanced by every change to a published listing or an office), answers
+the whole search: counts and page, PostgreSQL only telling which listings words find and how well they rank.
+Otherwise (a few seconds after a change, while the index reloads; inside a transaction; SEARCH_FACET_INDEX=off)
+the search runs in SQL (directory/search/sql.py), where counts are the expensive part: they touch every matching
+row, and do not depend on the page or the sort. So there they are kept in memory, per process, keyed by the change
+counter and the search's filters: paging or re-sorting costs only the page query. The counts of the unfiltered
+directory, the same for everyone, have a slot of their own. The counter can move a moment before a change
+commits, so a count computed in that moment could be kept under the new number: entries also expire after
+CACHE_SECONDS, which bounds any such staleness. Inside a transaction (tests, or a view that has just written)
+nothing is cached: the counter would not tell the transaction's own changes from a rolled-back one's.
 """
 
 from __future__ import annotations
@@ -139,39 +142,19 @@ def run_search(criteria: SearchCriteria, now=None) -> Outcome:
     connection = connections[read_alias()]
     connection.ensure_connection()
     # Inside a transaction (tests, or a view that has just written) the change counter cannot be trusted: nothing is
-    # cached and the counts come from SQL.
+    # cached and the search runs in SQL.
     version = None if connection.in_atomic_block else sql.changes(connection)
-    cacheable = counts_cache.size > 0 and version is not None
     spec = make_spec(criteria, now)
-    key = (version, counts_key(criteria)) if cacheable else None
-    counts = counts_cache.get(key, criteria.is_unfiltered) if cacheable else None
-    from_cache = counts is not None
-    rows = None
     if criteria.q:
         sql.configure(connection)
-
     offset = (criteria.page - 1) * PER_PAGE
-    # Without words the facet index answers the whole search (counts and page); with words it counts, once.
-    index = facet_index(connection, version) if counts is None or not criteria.q else None
-    if index is not None:
+
+    index = facet_index(connection, version)
+    if index is not None:  # current: it answers the whole search
         counts, rows = _search_in_memory(index, connection, spec, offset)
-        if cacheable and not from_cache:
-            counts_cache.put(key, counts, criteria.is_unfiltered)
-        from_cache = False
-    if counts is not None:
-        rows = rows if rows is not None else _page(connection, spec, offset)
-        outcome = Outcome(criteria, counts.total, rows, counts, from_cache=from_cache)
-    else:
-        # The whole directory's page, and a words-only search's, come from their own queries: count without one.
-        own_page = criteria.is_unfiltered or criteria.is_words_only
-        limit = 0 if own_page else PER_PAGE
-        statement = sql.build(spec, facets=True, with_total=True, offset=offset, limit=limit)
-        row = sql.run(connection, statement)
-        counts = _parse_counts(statement, row)
-        if cacheable:
-            counts_cache.put(key, counts, criteria.is_unfiltered)
-        rows = _page(connection, spec, offset) if own_page else _rows(row[1])
         outcome = Outcome(criteria, counts.total, rows, counts)
+    else:
+        outcome = _search_in_sql(connection, spec, version, offset)
 
     if not outcome.rows and outcome.total and criteria.page > outcome.pages:
         # A page past the end (an old link, a hand-edited URL): show the last page and say so.
@@ -192,24 +175,45 @@ def facet_index(connection, version: int | None):
     return facets.snapshot.fresh(version)
 
 
-def _search_in_memory(index: facets.FacetIndex, connection, spec: Spec, offset: int) -> tuple[Counts, list | None]:
-    """The counts from the facet index, and the page too except for words alone (None: `sql.words_page`, which
-    ranks within the text index, gives it). Words need PostgreSQL: which listings match them, and, to order a
-    page by relevance, how well the results do."""
+def _search_in_memory(index: facets.FacetIndex, connection, spec: Spec, offset: int) -> tuple[Counts, list]:
+    """The counts and the page from the facet index. Words need PostgreSQL: which listings they find, and how well
+    each ranks (`sql.word_matches`): all of them for words alone, else only the results, once known."""
     criteria = spec.criteria
-    word_ids = facets.unpack_ids(sql.run(connection, sql.word_matches(spec))[0]) if criteria.q else None
-    miles = index.near(criteria.place, criteria.radius) if criteria.place else None
+    near_place = criteria.place is not None
+    ranked = bool(criteria.q) and criteria.effective_sort() == "relevance"
+    word_ids = relevance = None
+    if criteria.q:
+        found = sql.run(connection, sql.word_matches(spec, ranked and criteria.is_words_only))
+        word_ids, scores = facets.word_relevance(*found, near_place=near_place)
+        relevance = (word_ids, scores)
+    miles = index.near(criteria.place, criteria.radius) if near_place else None
     in_range = np.packbits(~np.isnan(miles)) if miles is not None else None
     candidates = index.candidates(spec, in_range, word_ids)
     total, options, without, results = index.counts(spec, candidates, in_range)
+    if ranked and not criteria.is_words_only:
+        among = index.members(results).tolist()
+        relevance = facets.word_relevance(*sql.run(connection, sql.word_matches(spec, True, among)), near_place)
     counts = Counts(total=total, options=options, without=without)
-    if criteria.is_words_only:
-        return counts, None
-    relevance = None
-    if criteria.q and criteria.effective_sort() == "relevance":
-        found = sql.run(connection, sql.ranks(spec, index.members(results).tolist()))[0]
-        relevance = facets.unpack_ranks(found)
-    return counts, index.page(spec, results, miles, offset, PER_PAGE, relevance)
+    return counts, index.page(spec, results, miles, offset, PER_PAGE, relevance if ranked else None)
+
+
+def _search_in_sql(connection, spec: Spec, version: int | None, offset: int) -> Outcome:
+    """The search in PostgreSQL: the counts (cached per process by version) and the page."""
+    criteria = spec.criteria
+    cacheable = counts_cache.size > 0 and version is not None
+    key = (version, counts_key(criteria)) if cacheable else None
+    counts = counts_cache.get(key, criteria.is_unfiltered) if cacheable else None
+    if counts is not None:
+        return Outcome(criteria, counts.total, _page(connection, spec, offset), counts, from_cache=True)
+    # The whole directory's page, and a words-only search's, come from their own queries: count without one.
+    own_page = criteria.is_unfiltered or criteria.is_words_only
+    statement = sql.build(spec, facets=True, with_total=True, offset=offset, limit=0 if own_page else PER_PAGE)
+    row = sql.run(connection, statement)
+    counts = _parse_counts(statement, row)
+    if cacheable:
+        counts_cache.put(key, counts, criteria.is_unfiltered)
+    rows = _page(connection, spec, offset) if own_page else _rows(row[1])
+    return Outcome(criteria, counts.total, rows, counts)
 
 
 def _page(connection, spec: Spec, offset: int):

@@ -7,8 +7,7 @@ counts for any search are a few thousand byte-wise ANDs and popcounts: about a m
 coordinates are kept too (sorted by latitude), so the listings within a radius and their nearest office's distance
 are found here, and the page is ordered here (the ranks of the sorts that do not depend on the search are computed
 once per snapshot). What still comes from PostgreSQL is what only it can answer about words: which documents match
-them (the GIN index, `sql.word_matches`) and how well the results rank (`sql.ranks`); a words-only search's page
-is ranked there too (`sql.words_page`).
+them and how well each ranks (the GIN index and the trigram index on names, `sql.word_matches`).
 
 The bitmaps mirror `directory_listing` at one value of the listings' change counter (`sql.changes`). A search uses
 them only while the counter has not moved and they are younger than MAX_AGE (the counter can run a moment ahead
@@ -77,10 +76,30 @@ def unpack_ids(data) -> np.ndarray:
     return np.frombuffer(bytes(data or b""), dtype=">i4").astype(np.int64)
 
 
-def unpack_ranks(data) -> tuple[np.ndarray, np.ndarray]:
-    """(provider ids, ranks) sent as packed (int4, float8) pairs (`sql.ranks`)."""
-    records = np.frombuffer(bytes(data or b""), dtype=ID_AND_FLOAT)
-    return records["id"].astype(np.int64), records["value"].astype(float)
+TEXT_MATCH = np.dtype([("id", ">i4"), ("rank", ">f4")])
+NAME_MATCH = np.dtype([("id", ">i4"), ("rank", ">f4"), ("boost", ">f8"), ("matches", ">i4")])
+
+
+def word_relevance(text_matches, name_matches, near_place: bool) -> tuple[np.ndarray, np.ndarray]:
+    """(provider ids, relevance) of what the words find (`sql.word_matches`), scored as `sql.build` ranks them: a
+    document match by its rank; a name close to the words by its boost, plus the rank near a place, or nationwide
+    the rank only if the document matches too. A listing found both ways keeps its (never lower) name score."""
+    text = np.frombuffer(bytes(text_matches or b""), dtype=TEXT_MATCH)
+    names = np.frombuffer(bytes(name_matches or b""), dtype=NAME_MATCH)
+    name_rank = names["rank"].astype(float)
+    if near_place:
+        name_scores = name_rank + names["boost"]
+    else:
+        name_scores = names["boost"] + np.where(names["matches"] == 1, name_rank, 0.0)
+    # Ranked by key (`sql.word_matches(among=...)`), a listing found only by its name has a text row too: drop it.
+    text = text[~np.isin(text["id"], names["id"][names["matches"] == 0])]
+    ids = np.concatenate([text["id"], names["id"]]).astype(np.int64)
+    scores = np.concatenate([text["rank"].astype(float), name_scores])
+    order = np.lexsort([-scores, ids])
+    ids, scores = ids[order], scores[order]
+    first = np.ones(len(ids), dtype=bool)
+    first[1:] = ids[1:] != ids[:-1]
+    return ids[first], scores[first]
 
 
 def popcount(bits: np.ndarray) -> np.ndarray | int:
@@ -254,7 +273,7 @@ class FacetIndex:
     def page(self, spec, results: np.ndarray, miles: np.ndarray | None, offset: int, limit: int, relevance=None):
         """Rows (provider id, miles or None, by telehealth or phone here) of the page, in `sql._order`'s order:
         listings nobody confirmed lately last, then by the sort, then by name and id. `relevance`: with words and
-        the relevance sort, (provider ids, ranks) of the results (`sql.ranks`)."""
+        the relevance sort, (provider ids, relevance) of the word matches (`word_relevance`)."""
         criteria = spec.criteria
         sort = criteria.effective_sort()
         positions = np.flatnonzero(np.unpackbits(results, count=self.size))

@@ -267,31 +267,27 @@ def _place_params(criteria) -> dict:
 IDS = "string_agg(int4send(provider_id::int4), ''::bytea)"  # ids as packed int4s, read with numpy.frombuffer
 
 
-def word_matches(spec) -> SearchSQL:
-    """For the in-memory facet index (directory/search/facets.py): the ids, packed, of every listing whose document
-    matches the words (through the GIN index) or whose name is close to them."""
-    sql = f"""WITH {NAMES}
-SELECT {IDS} FROM (
-    SELECT t.provider_id FROM directory_listing_text t, {QUERY} WHERE t.document @@ query.q
-    UNION ALL SELECT provider_id FROM names) found"""  # noqa: S608
-    return SearchSQL(sql=sql, params={"q": spec.criteria.q}, groups=[], active=[])
+def word_matches(spec, ranked: bool, among: list[int] | None = None) -> SearchSQL:
+    """For the in-memory facet index (directory/search/facets.py), the listings the words find, packed: those whose
+    document matches (through the GIN index) as (int4 id, float4 rank), and those whose name is close to the words
+    as (int4 id, float4 rank, float8 boost, int4 whether the document matches too). Ranks are 0 unless `ranked`.
 
-
-def ranks(spec, provider_ids: list[int]) -> SearchSQL:
-    """The relevance of these listings to the words, as `build` ranks them, packed as (int4 id, float8 rank)
-    pairs: near a place, the small document's rank plus any name boost; nationwide as `matched` does."""
-    if spec.criteria.place:
-        rank = f"{RANK} + coalesce(names.boost, 0)"
+    `among`: rank just these listings, already known to be found (by key: their small ranking documents are
+    inline, and only the few found by name have their full document read)."""
+    rank = f"float4send({RANK})" if ranked else "float4send(0::float4)"
+    params = {"q": spec.criteria.q}
+    if among is None:
+        text_rows, name_rows = "t.document @@ query.q", "true"
     else:
-        rank = (
-            f"CASE WHEN names.provider_id IS NULL THEN {RANK}"
-            f" ELSE names.boost + CASE WHEN t.document @@ query.q THEN {RANK} ELSE 0 END END"
-        )
+        params["among"] = among
+        text_rows = name_rows = "t.provider_id = ANY(%(among)s::bigint[])"
     sql = f"""WITH {NAMES}
-SELECT string_agg(int4send(t.provider_id::int4) || float8send(({rank})::float8), ''::bytea)
-FROM directory_listing_text t CROSS JOIN {QUERY} LEFT JOIN names USING (provider_id)
-WHERE t.provider_id = ANY(%(ids)s::bigint[])"""  # noqa: S608
-    return SearchSQL(sql=sql, params={"q": spec.criteria.q, "ids": provider_ids}, groups=[], active=[])
+SELECT (SELECT string_agg(int4send(t.provider_id::int4) || {rank}, ''::bytea)
+        FROM directory_listing_text t, {QUERY} WHERE {text_rows}),
+       (SELECT string_agg(int4send(t.provider_id::int4) || {rank} || float8send(n.boost)
+                          || int4send((t.document @@ query.q)::int), ''::bytea)
+        FROM names n JOIN directory_listing_text t USING (provider_id), {QUERY} WHERE {name_rows})"""  # noqa: S608
+    return SearchSQL(sql=sql, params=params, groups=[], active=[])
 
 
 def _groups(spec, params) -> list[Group]:

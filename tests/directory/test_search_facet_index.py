@@ -107,7 +107,6 @@ def test_the_index_counts_exactly_what_the_sql_statement_counts(directory):
 @pytest.mark.django_db
 @pytest.mark.parametrize("sort", ["relevance", "distance", "recently-confirmed", "name"])
 def test_the_index_gives_the_same_pages_as_the_sql_statement(directory, listing, sort):
-    # Words alone are paged by sql.words_page (tests/directory/test_search_text.py); every other search here.
     listing("Never Confirmed", zips=("02139",), confirmed_days_ago=None)
     listing("Long Ago", zips=("10001",), confirmed_days_ago=400, accepting_new_clients=False)
     index = facets.FacetIndex.load(connection, version=0)
@@ -115,8 +114,6 @@ def test_the_index_gives_the_same_pages_as_the_sql_statement(directory, listing,
     compared = 0
     for query in searches(directory, 60):
         spec = engine.make_spec(criteria_from_query(QueryDict(f"{query}&sort={sort}")))
-        if spec.criteria.is_words_only:
-            continue
         for offset in (0, 20):
             statement = search_sql.build(spec, facets=False, with_total=False, offset=offset, limit=20)
             expected = engine._rows(search_sql.run(connection, statement)[1])

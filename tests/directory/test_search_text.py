@@ -27,6 +27,13 @@ def test_near_a_place_a_name_match_still_ranks_above_a_bio_mention(client, listi
     assert names(response) == ["Dana Whitfield", "Maria Lopez"]
 
 
+def test_near_a_place_a_misspelt_name_still_outranks_a_closer_bio_mention(client, listing):
+    listing("Carla Near", bio="I trained in the Whitfeld method.", zips=("02139",))  # matches, ranks 0 (bio)
+    listing("Dana Whitfield", zips=("02115",))  # a little further away, found by her name
+    response = client.get("/search/", {"q": "Whitfeld", "near": "02139"})
+    assert names(response) == ["Dana Whitfield", "Carla Near"]
+
+
 def test_a_concern_outranks_a_passing_mention_in_the_bio(client, listing):
     listing("Bio Bo", concerns=["infertility"], bio="Some clients come after birth trauma, among many other things.")
     listing("Concern Cai", concerns=["birth-trauma"], bio="Parents after a hard birth.")
