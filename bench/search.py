@@ -267,15 +267,14 @@ def explain(database_url: str, query: str) -> None:
 
     criteria = criteria_from_query(QueryDict(query))
     spec = engine.make_spec(criteria)
-    offset = (criteria.page - 1) * engine.PER_PAGE
     # As engine.run_search does with the facet index: a search without words is answered from memory; with words
-    # PostgreSQL says which listings match, then ranks a words-only page (or the results, with a place or filters).
+    # PostgreSQL says which listings they find, ranked when the words stand alone (otherwise the results are ranked
+    # by key once known, a small statement).
     if not criteria.q:
         print(f"\n/search/?{query} is answered from the facet index: no search statement to explain")
         return
-    statements = [search_sql.word_matches(spec)]
-    if criteria.is_words_only:
-        statements.append(search_sql.words_page(spec, offset=offset, limit=engine.PER_PAGE))
+    ranked = criteria.effective_sort() == "relevance" and criteria.is_words_only
+    statements = [search_sql.word_matches(spec, ranked)]
     if criteria.q:
         search_sql.configure(connection)
     print(f"\nEXPLAIN ANALYZE for /search/?{query} (counts from the facet index)")
