@@ -11,14 +11,14 @@ logger = logging.getLogger(__name__)
 
 
 def warm_worker() -> None:
-    from directory.search import facets
+    from directory.search import snapshot
     from providers import geo
     from providers.taxonomy import vocabulary
 
     for name, load in (
         ("ZIP code index", geo.load_index),
         ("vocabulary", vocabulary),
-        ("facet index", facets.snapshot.load_now),
+        ("facet index", snapshot.current.load_now),
     ):
         try:
             load()

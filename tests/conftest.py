@@ -27,9 +27,9 @@ def _fresh_vocabulary():
 @pytest.fixture(autouse=True)
 def _fresh_facet_index(monkeypatch):
     # Each test starts with no in-memory facet index, so none loaded from another test's listings is ever used.
-    from directory.search import facets
+    from directory.search import snapshot
 
-    monkeypatch.setattr(facets, "snapshot", facets.Snapshot())
+    monkeypatch.setattr(snapshot, "current", snapshot.Snapshot())
 
 
 @pytest.fixture(autouse=True)

@@ -27,7 +27,7 @@ from django.db import connections
 from django.utils import timezone
 
 from directory.routers import read_alias
-from directory.search import facets, sql
+from directory.search import facets, snapshot, sql
 from directory.search.criteria import FACET_GROUPS, PER_PAGE, REMOTE_FORMATS, SearchCriteria
 from providers.models import STALE_AFTER
 from providers.taxonomy import vocabulary
@@ -172,7 +172,7 @@ def facet_index(connection, version: int | None):
         return facets.FacetIndex.load(connection, version or 0)
     if FACET_INDEX == "off" or version is None:
         return None
-    return facets.snapshot.fresh(version)
+    return snapshot.current.fresh(version)
 
 
 def _search_in_memory(index: facets.FacetIndex, connection, spec: Spec, offset: int) -> tuple[Counts, list]:

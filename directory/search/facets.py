@@ -9,29 +9,20 @@ are found here, and the page is ordered here (the ranks of the sorts that do not
 once per snapshot). What still comes from PostgreSQL is what only it can answer about words: which documents match
 them and how well each ranks (the GIN index and the trigram index on names, `sql.word_matches`).
 
-The bitmaps mirror `directory_listing` at one value of the listings' change counter (`sql.changes`). A search uses
-them only while the counter has not moved and they are younger than MAX_AGE (the counter can run a moment ahead
-of a commit, as the counts cache notes); otherwise it counts in SQL as before while a background thread reloads
-them (~1 s of database time, at most once per MIN_INTERVAL). Semantics are the SQL statement's (`sql.build`), and
-tests run the facet tests through both (tests/directory/test_search_facet_index.py).
+The bitmaps mirror `directory_listing` at one value of the listings' change counter (`sql.changes`); which
+snapshot a worker uses, and when it is reloaded, is directory/search/snapshot.py's business. The answers are the
+SQL statement's (`sql.build`): the search tests run on both engines, and tests/directory/test_search_facet_index.py
+compares them over random searches.
 """
 
 from __future__ import annotations
 
-import logging
 import math
-import threading
 import time
 
 import numpy as np
-from django.db import connections
 
 from providers.geo import EARTH_RADIUS_MILES, bounding_box
-
-logger = logging.getLogger(__name__)
-
-MAX_AGE = 300.0  # seconds a snapshot is trusted, like the counts cache
-MIN_INTERVAL = 10.0  # seconds between two reloads in one process
 
 # One scan of the listing copy: for every (group, option) the ids of the listings that have it, as packed int4s.
 # Flags are groups with one option ''; "all" lists every listing.
@@ -330,66 +321,3 @@ class FacetIndex:
             rank[order] = everyone
             self._ranks[sort] = rank
         return self._ranks[sort]
-
-
-class Snapshot:
-    """This process's current FacetIndex, reloaded in the background when the listings change."""
-
-    def __init__(self):
-        self.index: FacetIndex | None = None
-        self._lock = threading.Lock()
-        self._loading = False
-        self._last_attempt = -MIN_INTERVAL
-        self._thread: threading.Thread | None = None
-
-    def fresh(self, version: int) -> FacetIndex | None:
-        """The index if it matches `version` and is young enough; otherwise None, and a reload is started."""
-        index = self.index
-        if index is not None and index.version == version and time.monotonic() - index.loaded_at < MAX_AGE:
-            return index
-        self._reload_soon()
-        return None
-
-    def _reload_soon(self):
-        with self._lock:
-            now = time.monotonic()
-            if self._loading or now - self._last_attempt < MIN_INTERVAL:
-                return
-            self._loading, self._last_attempt = True, now
-        self._thread = threading.Thread(target=self._reload, name="facet-index", daemon=True)
-        self._thread.start()
-
-    def load_now(self):
-        """Loads the index in this thread (a new worker, before its first request), closing its connection after."""
-        with self._lock:
-            self._loading, self._last_attempt = True, time.monotonic()
-        self._reload()
-
-    def wait(self, timeout: float = 30.0):
-        """Waits for a reload in progress (for tests and the benchmark's warm-up)."""
-        thread = self._thread
-        if thread is not None:
-            thread.join(timeout)
-
-    def _reload(self):
-        from directory.routers import read_alias
-        from directory.search import sql
-
-        alias = read_alias()
-        try:
-            connection = connections[alias]  # this thread's own connection
-            self.index = FacetIndex.load(connection, sql.changes(connection))
-        except Exception:  # a failed reload only means SQL counting for a while
-            logger.exception("Could not load the facet index")
-        finally:
-            connections[alias].close()
-            with self._lock:
-                self._loading = False
-
-    def clear(self):
-        with self._lock:
-            self.index = None
-            self._last_attempt = -MIN_INTERVAL
-
-
-snapshot = Snapshot()

@@ -9,6 +9,7 @@ from django.http import QueryDict
 
 from directory.filters import criteria_from_query
 from directory.search import engine, facets
+from directory.search import snapshot as snapshots
 from directory.search import sql as search_sql
 from providers.taxonomy import vocabulary
 
@@ -137,7 +138,7 @@ def test_a_term_nobody_has_counts_zero_and_an_empty_directory_counts_nothing(lis
 class TestSnapshot:
     @pytest.fixture
     def snapshot(self, monkeypatch):
-        snapshot = facets.Snapshot()
+        snapshot = snapshots.Snapshot()
         self.reloads = 0
 
         def reload_soon():
@@ -153,7 +154,7 @@ class TestSnapshot:
         assert snapshot.fresh(6) is None and self.reloads == 2  # the listings changed: count in SQL, reload
 
     def test_an_old_snapshot_is_not_trusted_even_if_nothing_seems_to_have_changed(self, snapshot):
-        snapshot.index = facets.FacetIndex(5, [("all", "", b"")], loaded_at=-facets.MAX_AGE - 1)
+        snapshot.index = facets.FacetIndex(5, [("all", "", b"")], loaded_at=-snapshots.MAX_AGE - 1)
         assert snapshot.fresh(5) is None and self.reloads == 1
 
 
@@ -161,8 +162,8 @@ class TestSnapshot:
 def test_searches_count_from_the_index_once_loaded_and_stop_when_a_listing_changes(client, listing, monkeypatch):
     monkeypatch.setattr(engine, "FACET_INDEX", "on")
     monkeypatch.setattr(engine.counts_cache, "size", 0)  # every search counts
-    monkeypatch.setattr(facets, "MIN_INTERVAL", 0)
-    monkeypatch.setattr(facets, "snapshot", facets.Snapshot())
+    monkeypatch.setattr(snapshots, "MIN_INTERVAL", 0)
+    monkeypatch.setattr(snapshots, "current", snapshots.Snapshot())
     counted = []
     real_counts = facets.FacetIndex.counts
     monkeypatch.setattr(facets.FacetIndex, "counts", lambda *a, **k: counted.append(1) or real_counts(*a, **k))
@@ -175,7 +176,7 @@ def test_searches_count_from_the_index_once_loaded_and_stop_when_a_listing_chang
         return response.context["outcome"].total, {o.slug: o.count for o in facet.options if o.count}
 
     assert concern_counts() == (1, {"birth-trauma": 1, "nicu": 1})  # counted in SQL; the index loads meanwhile
-    facets.snapshot.wait()
+    snapshots.current.wait()
     assert counted == []
     assert concern_counts() == (1, {"birth-trauma": 1, "nicu": 1})
     assert counted == [1]
@@ -184,6 +185,6 @@ def test_searches_count_from_the_index_once_loaded_and_stop_when_a_listing_chang
     dana.save()
     assert concern_counts() == (1, {"birth-trauma": 1, "nicu": 2})  # the index is behind: SQL counts
     assert counted == [1]
-    facets.snapshot.wait()
+    snapshots.current.wait()
     assert concern_counts() == (1, {"birth-trauma": 1, "nicu": 2})
     assert counted == [1, 1]

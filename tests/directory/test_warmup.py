@@ -5,14 +5,14 @@ import logging
 import pytest
 
 from directory import warmup
-from directory.search import facets
+from directory.search import snapshot as snapshots
 from providers import geo
 
 
 @pytest.fixture
 def snapshot(monkeypatch):
-    snapshot = facets.Snapshot()
-    monkeypatch.setattr(facets, "snapshot", snapshot)
+    snapshot = snapshots.Snapshot()
+    monkeypatch.setattr(snapshots, "current", snapshot)
     return snapshot
 
 
