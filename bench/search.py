@@ -188,9 +188,7 @@ def warm(port: int, queries) -> None:
 
 
 def measure(port: int, searches, repeat: int) -> list[dict]:
-    warm(port, [query for _, query in searches])
-    time.sleep(8)  # each worker loads its facet index in the background after its first search
-    warm(port, [query for _, query in searches])
+    warm(port, [query for _, query in searches])  # each worker loaded its indexes at boot (post_worker_init)
     rows = []
     for name, query in searches:
         warm(port, [query])
