@@ -205,9 +205,6 @@ else:
             "OPTIONS": {"MAX_ENTRIES": 50_000},
         }
     }
-# Template fragments that are the same for everyone and every deploy's lifetime (the blank contact form): kept in
-# each process's memory, never shared.
-CACHES["fragments"] = {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "fragments"}
 # Anonymous search and blog pages are cached this long (directory.pagecache); 0 turns it off.
 PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 60)
 # Trust X-Forwarded-For for client addresses (rate limits) only behind a proxy that sets it.

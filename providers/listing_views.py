@@ -115,12 +115,13 @@ def _save(request, listing, form, formset) -> bool:
 @require_GET
 def preview(request):
     """The listing as families would see it: the proposed version when edits are waiting."""
+    from providers.forms import ContactForm
     from providers.views import profile_context
 
     listing = _own_listing_or_404(request)
     pending = _pending(listing)
     shown = pending.proposed_listing() if pending else listing
-    context = profile_context(request, shown, None, back="")
+    context = profile_context(request, shown, ContactForm(), back="")
     context.update(preview_of=listing, pending=pending)
     return render(request, "providers/listing_preview.html", context)
 

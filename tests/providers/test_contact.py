@@ -4,6 +4,7 @@ from datetime import timedelta
 from smtplib import SMTPException
 
 import pytest
+from django.core.cache import caches
 from django.core.mail.backends.base import BaseEmailBackend
 from django.core.management import call_command
 from django.utils import timezone
@@ -11,7 +12,7 @@ from django.utils.html import escape
 
 from providers.enquiries import ContactMessage
 from providers.models import Provider
-from tests.providers.factories import PublishedProviderFactory
+from tests.providers.factories import OwnedProviderFactory, PublishedProviderFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -54,6 +55,18 @@ def test_the_profile_offers_the_form_with_visible_labels_and_says_what_happens(c
         "We delete our copy once it is delivered." in html
     )
     assert '<div class="hp-field" aria-hidden="true">' in html
+
+
+def test_a_preview_rendered_first_leaves_every_profile_its_contact_fields(client, provider):
+    for cache in caches.all():  # as in a fresh server process
+        cache.clear()
+    draft = OwnedProviderFactory()
+    client.force_login(draft.owner)
+    assert client.get("/listing/preview/").status_code == 200
+    client.logout()
+    html = client.get(provider.get_absolute_url()).content.decode()
+    for field in ["name", "email", "message"]:
+        assert f'name="{field}"' in html, field
 
 
 def test_the_form_has_its_own_page_too(client, provider):
