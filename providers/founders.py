@@ -48,3 +48,25 @@ def sync_founders_group(apps=None):
     ).select_related("content_type")
     group.permissions.set([p for p in found if (p.content_type.app_label, p.codename) in wanted])
     return group
+
+
+def create_founder(email: str, password: str | None):
+    """A new founder as every command makes one: staff in the Founders group, never a superuser."""
+    from django.contrib.auth import get_user_model
+    from django.db import transaction
+
+    with transaction.atomic():
+        user = get_user_model().objects.create_user(email, password, is_staff=True, is_superuser=False)
+        user.groups.add(sync_founders_group())
+    return user
+
+
+def make_founder(user) -> bool:
+    """Turns an existing account into a founder (and never a superuser). Returns whether anything changed."""
+    group = sync_founders_group()
+    changed = not user.is_staff or user.is_superuser or not user.groups.filter(pk=group.pk).exists()
+    if changed:
+        user.is_staff, user.is_superuser = True, False
+        user.save(update_fields=["is_staff", "is_superuser"])
+        user.groups.add(group)
+    return changed

@@ -1,5 +1,7 @@
 """Moderation in the Django admin: the queue, the actions (bulk and single), the Founders group, createfounder."""
 
+import io
+
 import pytest
 from django.contrib.auth.models import Group
 from django.contrib.messages import get_messages
@@ -236,6 +238,24 @@ class TestFounders:
         monkeypatch.setenv("FOUNDER_PASSWORD", "a long and kind passphrase")
         with pytest.raises(CommandError, match="already an account"):
             call_command("createfounder", "TAKEN@example.org")
+
+    def test_the_demo_founder_is_staff_in_the_founders_group_never_a_superuser(self, settings):
+        settings.DEBUG = True
+        call_command("ensure_demo_founder", stdout=io.StringIO())
+        user = User.objects.get(email="founder@example.org")
+        assert user.is_staff and not user.is_superuser
+        assert list(user.groups.values_list("name", flat=True)) == [FOUNDERS_GROUP]
+        assert user.check_password("demo-founder-password")
+        assert user.has_perm("providers.change_provider") and not user.has_perm("providers.delete_provider")
+
+    def test_an_existing_demo_founder_that_is_a_superuser_is_made_a_plain_founder(self, settings):
+        settings.DEBUG = True
+        User.objects.create_superuser("founder@example.org", "demo-founder-password")
+        call_command("ensure_demo_founder", stdout=io.StringIO())
+        call_command("ensure_demo_founder", stdout=io.StringIO())  # and again: nothing more to do
+        user = User.objects.get(email="founder@example.org")
+        assert user.is_staff and not user.is_superuser
+        assert list(user.groups.values_list("name", flat=True)) == [FOUNDERS_GROUP]
 
     def test_a_founder_sees_no_delete_action(self, founder_client):
         OfficeFactory()

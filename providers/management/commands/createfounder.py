@@ -6,9 +6,8 @@ import os
 from django.contrib.auth import password_validation
 from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
-from django.db import transaction
 
-from providers.founders import FOUNDERS_GROUP, sync_founders_group
+from providers.founders import FOUNDERS_GROUP, create_founder
 from providers.users import User
 
 
@@ -28,9 +27,7 @@ class Command(BaseCommand):
         if User.objects.filter(email__iexact=email).exists():
             raise CommandError(f"There is already an account for {email}.")
         password = self._password(User(email=email))
-        with transaction.atomic():
-            user = User.objects.create_user(email, password, is_staff=True)
-            user.groups.add(sync_founders_group())
+        create_founder(email, password)
         self.stdout.write(self.style.SUCCESS(f"Created the founder {email} (staff, in the {FOUNDERS_GROUP} group)."))
 
     def _password(self, user) -> str:
