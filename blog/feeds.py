@@ -6,6 +6,7 @@ from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed
 
 from blog.models import Post
+from directory.links import site_url
 
 FEED_LENGTH = 20
 
@@ -16,11 +17,12 @@ class LatestPostsFeed(Feed):
     def title(self):
         return f"Guest blog · {settings.SITE_NAME}"
 
+    # Absolute links on SITE_URL: the syndication framework would otherwise take the request's Host header.
     def link(self):
-        return reverse("blog:post_list")
+        return site_url(reverse("blog:post_list"))
 
     def feed_url(self):
-        return reverse("blog:feed")
+        return site_url(reverse("blog:feed"))
 
     def description(self):
         return (
@@ -38,10 +40,10 @@ class LatestPostsFeed(Feed):
         return item.summary
 
     def item_link(self, item):
-        return item.get_absolute_url()
+        return site_url(item.get_absolute_url())
 
     def item_guid(self, item):
-        return item.get_absolute_url()
+        return site_url(item.get_absolute_url())
 
     def item_pubdate(self, item):
         return item.published_at
@@ -60,7 +62,7 @@ class LatestPostsAtomFeed(LatestPostsFeed):
     feed_type = Atom1Feed
 
     def feed_url(self):
-        return reverse("blog:feed_atom")
+        return site_url(reverse("blog:feed_atom"))
 
     def subtitle(self):
         return self.description()

@@ -6,6 +6,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 from blog.forms import ProposalForm
 from blog.models import Post, Topic
 from blog.seo import post_json_ld
+from directory.links import site_url
 from directory.ratelimit import RateLimit, client_ip
 
 POSTS_PER_PAGE = 10
@@ -20,7 +21,7 @@ def post_list(request, topic_slug=None):
         posts = posts.filter(topics=topic)
     page = Paginator(posts, POSTS_PER_PAGE).get_page(request.GET.get("page"))
     topics = Topic.objects.filter(Exists(Post.objects.published().filter(topics=OuterRef("pk"))))
-    canonical_url = request.build_absolute_uri(request.path) + (f"?page={page.number}" if page.number > 1 else "")
+    canonical_url = site_url(request.path) + (f"?page={page.number}" if page.number > 1 else "")
     context = {"page": page, "posts": page.object_list, "topic": topic, "topics": topics}
     context["canonical_url"] = canonical_url
     return render(request, "blog/post_list.html", context)
@@ -35,9 +36,9 @@ def post_detail(request, slug):
         "next_post": post.next_post(),
         "related_posts": list(Post.objects.related_to(post)),
         "listing": post.author.published_listing(),
-        "json_ld": post_json_ld(post, request),
-        "canonical_url": request.build_absolute_uri(post.get_absolute_url()),
-        "hero_url": request.build_absolute_uri(post.hero_image.url) if post.hero_image else "",
+        "json_ld": post_json_ld(post),
+        "canonical_url": site_url(post.get_absolute_url()),
+        "hero_url": site_url(post.hero_image.url) if post.hero_image else "",
     }
     return render(request, "blog/post_detail.html", context)
 

@@ -57,7 +57,8 @@ def cache_public_page(version=_no_version):
         def wrapper(request, *args, **kwargs):
             if not _cacheable_request(request):
                 return view(request, *args, **kwargs)
-            url = request.get_full_path().encode()
+            # Scheme and host too: a page rendered for another Host header is never served for this one.
+            url = request.build_absolute_uri().encode()
             key = f"page:{view.__module__}.{view.__name__}:{version()}:{hashlib.sha256(url).hexdigest()}"
             cached = cache.get(key)
             if cached is not None:

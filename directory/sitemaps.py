@@ -1,12 +1,23 @@
 """/sitemap.xml: published listings, published articles, topics with published articles, and the static pages.
 Nothing else: no drafts, no account pages, no search-result permutations."""
 
-from django.contrib.sitemaps import Sitemap
+from django.conf import settings
+from django.contrib.sitemaps import Sitemap as DjangoSitemap
 from django.db.models import Exists, OuterRef
 from django.urls import reverse
 
 from blog.models import Post, Topic
 from providers.models import Provider
+
+
+class Sitemap(DjangoSitemap):
+    """Locations on settings.SITE_URL, never on the request's Host header."""
+
+    def get_protocol(self, protocol=None):
+        return settings.SITE_URL.split("://", 1)[0]
+
+    def get_domain(self, site=None):
+        return settings.SITE_URL.split("://", 1)[1].rstrip("/")
 
 
 class ProviderSitemap(Sitemap):

@@ -9,6 +9,7 @@ from django.urls import reverse
 from django.utils.safestring import mark_safe
 from django.views.decorators.http import require_http_methods, require_safe
 
+from directory.links import site_url
 from directory.ratelimit import RateLimit, client_ip
 from providers.enquiries import ContactMessage
 from providers.forms import ContactForm
@@ -94,7 +95,7 @@ def profile_context(request, provider, form, back=None):
     payments = provider.terms("payments")
     formats = provider.terms("formats")
     types = provider.terms("types")
-    canonical_url = request.build_absolute_uri(provider.get_absolute_url())
+    canonical_url = site_url(provider.get_absolute_url())
     states = sorted(((code, STATE_NAMES.get(code, code)) for code in provider.licensed_states), key=lambda s: s[1])
     return {
         "provider": provider,
@@ -120,7 +121,7 @@ def profile_context(request, provider, form, back=None):
         "booking_url": web_link(provider.booking_url),
         "page_title": page_title(provider, types, offices),
         "canonical_url": canonical_url,
-        "structured_data": structured_data(request, provider, offices, canonical_url),
+        "structured_data": structured_data(provider, offices, canonical_url),
         **back_links(back),
     }
 
@@ -140,14 +141,14 @@ def page_title(provider, types, offices):
     return " · ".join(part for part in (title, what or where) if part)
 
 
-def structured_data(request, provider, offices, canonical_url):
+def structured_data(provider, offices, canonical_url):
     """schema.org JSON-LD: public facts only (never the private email or the license number)."""
     data = {"@context": "https://schema.org", "@type": "MedicalBusiness", "name": provider.display_name}
     data["url"] = canonical_url
     if provider.headline:
         data["description"] = provider.headline
     if provider.photo:
-        data["image"] = request.build_absolute_uri(provider.photo.url)
+        data["image"] = site_url(provider.photo.url)
     if provider.phone:
         data["telephone"] = provider.phone
     if provider.fee_summary:

@@ -27,27 +27,27 @@ def parse(client, url):
     return response, ET.fromstring(response.content)  # noqa: S314
 
 
-def test_rss_feed_lists_published_articles_newest_first_with_absolute_links(client, posts):
+def test_rss_feed_lists_published_articles_newest_first_with_absolute_links(client, posts, settings):
     older, newer = posts
     response, root = parse(client, "/blog/feed/")
     assert response["Content-Type"].startswith("application/rss+xml")
     assert root.tag == "rss" and root.get("version") == "2.0"
     items = root.findall("./channel/item")
     assert [item.findtext("title") for item in items] == ["Newer & kinder", "Older"]
-    assert items[1].findtext("link") == f"http://testserver/blog/{older.slug}/"
+    assert items[1].findtext("link") == f"{settings.SITE_URL}/blog/{older.slug}/"
     assert items[1].findtext("description") == LONG_SUMMARY.strip()
     assert items[1].findtext("category") == "NICU"
-    assert root.findtext("./channel/link") == "http://testserver/blog/"
+    assert root.findtext("./channel/link") == f"{settings.SITE_URL}/blog/"
 
 
-def test_atom_feed_lists_published_articles_with_absolute_links(client, posts):
+def test_atom_feed_lists_published_articles_with_absolute_links(client, posts, settings):
     older, newer = posts
     response, root = parse(client, "/blog/feed/atom/")
     assert response["Content-Type"].startswith("application/atom+xml")
     assert root.tag == f"{ATOM}feed"
     entries = root.findall(f"{ATOM}entry")
     assert [entry.findtext(f"{ATOM}title") for entry in entries] == ["Newer & kinder", "Older"]
-    assert entries[1].find(f"{ATOM}link").get("href") == f"http://testserver/blog/{older.slug}/"
+    assert entries[1].find(f"{ATOM}link").get("href") == f"{settings.SITE_URL}/blog/{older.slug}/"
     assert entries[1].findtext(f"{ATOM}summary") == LONG_SUMMARY.strip()
     assert entries[1].findtext(f"{ATOM}author/{ATOM}name") == str(older.author)
 

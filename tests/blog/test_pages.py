@@ -30,7 +30,7 @@ def test_the_list_shows_newest_first_with_summaries_authors_and_reading_time(cli
     assert "1 min read" in html
 
 
-def test_the_list_shows_ten_articles_a_page_with_links_between_pages(client):
+def test_the_list_shows_ten_articles_a_page_with_links_between_pages(client, settings):
     posts = PublishedPostFactory.create_batch(12)
     first = client.get("/blog/").content.decode()
     second = client.get("/blog/?page=2").content.decode()
@@ -38,7 +38,7 @@ def test_the_list_shows_ten_articles_a_page_with_links_between_pages(client):
     assert second.count('class="post-card"') == 2
     assert posts[0].title in second and posts[0].title not in first
     assert 'href="?page=2"' in first
-    assert 'rel="canonical" href="http://testserver/blog/?page=2"' in second
+    assert f'rel="canonical" href="{settings.SITE_URL}/blog/?page=2"' in second
 
 
 @pytest.mark.parametrize("page", ["abc", "0", "-1", "999", "1.5", "", "%00"])
@@ -85,24 +85,24 @@ def test_the_list_offers_the_feeds(client):
 # One article -----------------------------------------------------------------------------------------------------
 
 
-def test_an_article_page_has_title_description_canonical_and_open_graph(client):
+def test_an_article_page_has_title_description_canonical_and_open_graph(client, settings):
     post = PublishedPostFactory(title="Bonding & time", summary="A summary with <angle> brackets.")
     html = client.get(post.get_absolute_url()).content.decode()
     assert "<title>Bonding &amp; time · Guest blog" in html
     assert '<meta name="description" content="A summary with &lt;angle&gt; brackets.">' in html
-    assert f'<link rel="canonical" href="http://testserver/blog/{post.slug}/">' in html
+    assert f'<link rel="canonical" href="{settings.SITE_URL}/blog/{post.slug}/">' in html
     assert '<meta property="og:type" content="article">' in html
     assert '<meta property="og:title" content="Bonding &amp; time">' in html
-    assert f'<meta property="og:url" content="http://testserver/blog/{post.slug}/">' in html
+    assert f'<meta property="og:url" content="{settings.SITE_URL}/blog/{post.slug}/">' in html
 
 
-def test_an_article_page_has_blogposting_json_ld_that_parses(client):
+def test_an_article_page_has_blogposting_json_ld_that_parses(client, settings):
     post = PublishedPostFactory(title="</script><script>alert(1)</script>", topics=[TopicFactory(name="NICU")])
     html = client.get(post.get_absolute_url()).content.decode()
     data = json_ld(html)
     assert data["@type"] == "BlogPosting"
     assert data["headline"] == post.title
-    assert data["url"] == f"http://testserver/blog/{post.slug}/"
+    assert data["url"] == f"{settings.SITE_URL}/blog/{post.slug}/"
     assert data["author"]["name"] == post.author.name
     assert data["datePublished"] == post.published_at.isoformat()
     assert data["keywords"] == ["NICU"]

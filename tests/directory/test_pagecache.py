@@ -67,3 +67,21 @@ def test_the_cache_can_be_turned_off(client, settings):
     settings.PAGE_CACHE_SECONDS = 0
     client.get("/search/")
     assert "X-Page-Cache" not in client.get("/search/")
+
+
+def test_a_request_for_another_host_never_changes_what_later_readers_get(client, settings):
+    settings.ALLOWED_HOSTS = [*settings.ALLOWED_HOSTS, "evil.example"]
+    settings.SITE_URL = "https://directory.example"
+    post = PublishedPostFactory()
+    for url in [post.get_absolute_url(), "/blog/"]:
+        client.get(url, HTTP_HOST="evil.example")
+        html = client.get(url).content.decode()
+        assert "evil.example" not in html, url
+        assert f'<link rel="canonical" href="https://directory.example{url}">' in html, url
+
+
+def test_pages_for_different_hosts_are_cached_apart(client, settings):
+    settings.ALLOWED_HOSTS = [*settings.ALLOWED_HOSTS, "other.example"]
+    post = PublishedPostFactory()
+    client.get(post.get_absolute_url(), HTTP_HOST="other.example")
+    assert client.get(post.get_absolute_url())["X-Page-Cache"] == "miss"

@@ -3,6 +3,7 @@
 import xml.etree.ElementTree as ET
 
 import pytest
+from django.conf import settings
 
 from tests.blog.factories import DraftPostFactory, PublishedPostFactory, ScheduledPostFactory, TopicFactory
 from tests.providers.factories import PendingProviderFactory, ProviderFactory, PublishedProviderFactory
@@ -15,7 +16,7 @@ def sitemap_paths(client):
     response = client.get("/sitemap.xml")
     assert response.status_code == 200
     root = ET.fromstring(response.content)
-    return {loc.text.removeprefix("http://testserver") for loc in root.findall(".//sm:loc", NS)}
+    return {loc.text.removeprefix(settings.SITE_URL) for loc in root.findall(".//sm:loc", NS)}
 
 
 def test_sitemap_lists_published_listings_posts_topics_and_static_pages_only():
@@ -59,4 +60,25 @@ def test_robots_txt_disallows_admin_and_account_pages_and_points_at_the_sitemap(
     assert f"Disallow: /{settings.ADMIN_URL}" in lines
     assert "Disallow: /accounts/" in lines
     assert "Disallow: /listing/" in lines
-    assert "Sitemap: http://testserver/sitemap.xml" in lines
+    assert f"Sitemap: {settings.SITE_URL}/sitemap.xml" in lines
+
+
+@pytest.fixture
+def evil_host(settings):
+    settings.ALLOWED_HOSTS = [*settings.ALLOWED_HOSTS, "evil.example"]
+    settings.SITE_URL = "https://directory.example"
+    return {"HTTP_HOST": "evil.example"}
+
+
+def test_absolute_links_come_from_site_url_never_from_the_host_header(client, evil_host):
+    provider = PublishedProviderFactory()
+    post = PublishedPostFactory()
+    for url in [provider.get_absolute_url(), post.get_absolute_url(), "/blog/", "/blog/feed/", "/blog/feed/atom/"]:
+        body = client.get(url, **evil_host).content.decode()
+        assert "evil.example" not in body, url
+        assert f"https://directory.example{url if 'feed' not in url else '/blog/'}" in body, url
+    body = client.get("/sitemap.xml", **evil_host).content.decode()
+    assert "evil.example" not in body
+    assert f"<loc>https://directory.example{provider.get_absolute_url()}</loc>" in body
+    robots = client.get("/robots.txt", **evil_host).content.decode().splitlines()
+    assert "Sitemap: https://directory.example/sitemap.xml" in robots

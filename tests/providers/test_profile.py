@@ -251,15 +251,15 @@ def test_with_a_photo_the_480px_square_is_shown_with_size_and_alt_text(client):
     assert 'class="avatar"' not in html
 
 
-def test_title_description_and_canonical_url(client):
+def test_title_description_and_canonical_url(client, settings):
     provider = full_listing()
     html = page(client, provider, "?back=near%3D02139")
     assert "<title>Dana Whitfield, LICSW, PMH-C · Therapist, Doula in Cambridge, MA · " in html
     assert '<meta name="description" content="Gentle, unhurried support after a difficult birth">' in html
-    assert f'<link rel="canonical" href="http://testserver/providers/{provider.slug}/">' in html
+    assert f'<link rel="canonical" href="{settings.SITE_URL}/providers/{provider.slug}/">' in html
 
 
-def test_structured_data_describes_the_provider_with_public_facts_only(client):
+def test_structured_data_describes_the_provider_with_public_facts_only(client, settings):
     provider = full_listing(office__show_street=False)
     data = json_ld(page(client, provider))
     assert data["@context"] == "https://schema.org"
@@ -269,7 +269,7 @@ def test_structured_data_describes_the_provider_with_public_facts_only(client):
     assert data["address"]["addressLocality"] == "Cambridge"
     assert data["address"]["addressRegion"] == "MA"
     assert "streetAddress" not in data["address"]
-    assert data["url"] == f"http://testserver/providers/{provider.slug}/"
+    assert data["url"] == f"{settings.SITE_URL}/providers/{provider.slug}/"
     flat = json.dumps(data)
     assert PRIVATE_EMAIL not in flat and LICENSE_NUMBER not in flat
 
