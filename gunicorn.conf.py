@@ -13,7 +13,7 @@ worker_class = "sync"
 timeout = int(os.environ.get("GUNICORN_TIMEOUT", 30))
 graceful_timeout = 20
 keepalive = 5
-# Recycling guards against slow leaks; each new worker warms up first (post_worker_init), but not too often.
+# Recycling guards against slow leaks.
 max_requests = 20000
 max_requests_jitter = 2000
 accesslog = os.environ.get("GUNICORN_ACCESSLOG", "-") or None  # empty: no access log (benchmarks)
@@ -22,23 +22,3 @@ errorlog = "-"
 control_socket_disable = True
 forwarded_allow_ips = os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1")
 wsgi_app = "directory.wsgi:application"
-# The application is loaded once in the master and the ZIP code index built there (~160 MB of Python objects from
-# the zipcodes package), so every worker shares those pages instead of building its own copy. Nothing here opens a
-# database connection before the fork.
-preload_app = True
-
-
-def when_ready(server):
-    import gc
-
-    from providers import geo
-
-    geo.load_index()
-    gc.freeze()  # the collector then leaves these objects alone, so the workers' copies stay shared
-
-
-def post_worker_init(worker):
-    """Loads the ZIP code index, the vocabulary and the facet index before the worker takes requests."""
-    from directory.warmup import warm_worker
-
-    warm_worker()

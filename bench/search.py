@@ -6,13 +6,11 @@
     .venv/bin/python bench/search.py --providers 100000 --explain   # and EXPLAIN ANALYZE the slowest search
 
 Seeds (or reuses) a dedicated database with `seed_demo --providers N`, starts gunicorn through scripts/serve (DEBUG
-off, no access log) on a free loopback port, and requests each search sequentially: concurrent warm-up requests
-first (so every worker has loaded the ZIP index, the vocabulary and its facet index), then --repeat timed ones.
-It runs three times (--modes): counting facets in SQL every request (the worst case, and the fallback while a
-worker reloads its index), from the in-memory facet index every request, and as in production (the index, plus the
-per-process cache of counts, so paging or re-sorting a search reuses its counts). Prints p50/p95 per search and
-overall, the SQL statements per page (X-Search-Queries, sent only with SEARCH_DEBUG_QUERY_COUNT=1) and the page's
-HTML size; stops the server by its process group. Results go to bench/results/ as JSON.
+off, no access log, the whole-page cache off so the search itself is timed) on a free loopback port, and requests
+each search sequentially: concurrent warm-up requests first (every worker has its connection and vocabulary), then
+--repeat timed ones. Prints p50/p95 per search and overall, the SQL statements per page (X-Search-Queries, sent
+only with SEARCH_DEBUG_QUERY_COUNT=1), the page's HTML size and the gunicorn workers' resident memory; stops the
+server by its process group. Results go to bench/results/ as JSON.
 """
 
 from __future__ import annotations
@@ -92,7 +90,7 @@ def prepare(server: str, name: str, providers: int | None) -> str:
     if providers is None or count == providers:
         print(f"Using {name}: {count:,} published listings", flush=True)
         manage(url, "migrate", "--no-input", "-v", "0")
-        sql(url, "VACUUM (ANALYZE) directory_listing, directory_listing_text")  # after any migration's rewrite
+        sql(url, "VACUUM (ANALYZE) providers_provider, providers_office")  # after any migration's rewrite
         return url
     print(f"Seeding {name} with {providers:,} listings (seed_demo)...", flush=True)
     started = time.monotonic()
@@ -101,7 +99,7 @@ def prepare(server: str, name: str, providers: int | None) -> str:
     manage(url, "migrate", "--no-input", "-v", "0")
     manage(url, "seed_demo", "--providers", str(providers))
     # As autovacuum would soon after a bulk load: statistics, and a clean visibility map for the copies.
-    sql(url, "VACUUM (ANALYZE) directory_listing, directory_listing_text, providers_office")
+    sql(url, "VACUUM (ANALYZE) providers_provider, providers_office")
     print(f"Seeded in {time.monotonic() - started:.0f} s", flush=True)
     return url
 
@@ -112,17 +110,7 @@ def free_port() -> int:
         return sock.getsockname()[1]
 
 
-# How the facet counts are obtained: in SQL every time; from the in-memory index every time; as in production
-# (the index, and the per-process cache of counts on top).
-NO_CACHE, CACHE = {"SEARCH_COUNT_CACHE_SIZE": "0"}, {"SEARCH_COUNT_CACHE_SIZE": "512"}
-MODES = {
-    "sql": ("SQL counts every request (no index, no cache)", {"SEARCH_FACET_INDEX": "off", **NO_CACHE}),
-    "memory": ("Index counts every request (no cache)", {"SEARCH_FACET_INDEX": "on", **NO_CACHE}),
-    "production": ("Index and count cache (production)", {"SEARCH_FACET_INDEX": "on", **CACHE}),
-}
-
-
-def start_server(database_url: str, port: int, mode: str) -> subprocess.Popen:
+def start_server(database_url: str, port: int) -> subprocess.Popen:
     env = {
         **os.environ,
         "DATABASE_URL": database_url,
@@ -131,7 +119,6 @@ def start_server(database_url: str, port: int, mode: str) -> subprocess.Popen:
         "HTTPS": "false",
         "ALLOWED_HOSTS": "127.0.0.1",
         "SEARCH_DEBUG_QUERY_COUNT": "1",
-        **MODES[mode][1],
         # The whole-page cache (directory.pagecache) would answer repeated URLs without searching at all:
         # this benchmark measures the search itself.
         "PAGE_CACHE_SECONDS": "0",
@@ -179,8 +166,8 @@ def percentile(values: list[float], fraction: float) -> float:
 
 
 def warm(port: int, queries) -> None:
-    """Every worker loads the ZIP index and the vocabulary once after it starts, and keeps counts for five minutes:
-    concurrent requests reach every worker, so the figures are the steady state, not a worker's first request."""
+    """Concurrent requests reach every worker (its connection, its vocabulary), so the figures are the steady state,
+    not a worker's first request."""
     from concurrent.futures import ThreadPoolExecutor
 
     with ThreadPoolExecutor(max_workers=(os.cpu_count() or 1) * 4) as pool:
@@ -188,7 +175,7 @@ def warm(port: int, queries) -> None:
 
 
 def measure(port: int, searches, repeat: int) -> list[dict]:
-    warm(port, [query for _, query in searches])  # each worker loaded its indexes at boot (post_worker_init)
+    warm(port, [query for _, query in searches])
     rows = []
     for name, query in searches:
         warm(port, [query])
@@ -248,8 +235,14 @@ def typo_name(database_url: str) -> str:
     return surname[:-3] + surname[-2:]
 
 
+def worker_memory_mb(master_pid: int) -> list[float]:
+    """Resident memory (RSS) of each gunicorn worker: scripts/serve execs gunicorn, so its pid is the master's."""
+    out = subprocess.run(["ps", "-o", "rss=", "--ppid", str(master_pid)], capture_output=True, text=True)  # noqa: S603,S607
+    return sorted(round(int(rss) / 1024, 1) for rss in out.stdout.split())
+
+
 def explain(database_url: str, query: str) -> None:
-    """EXPLAIN (ANALYZE, BUFFERS) of the search's statements, built by the same code the page uses."""
+    """EXPLAIN (ANALYZE, BUFFERS) of the search's statement, built by the same code the page uses."""
     os.environ["DATABASE_URL"] = database_url
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "directory.settings")
     sys.path.insert(0, str(ROOT))
@@ -259,28 +252,18 @@ def explain(database_url: str, query: str) -> None:
     from django.db import connection
     from django.http import QueryDict
 
-    from directory.filters import criteria_from_query
-    from directory.search import engine
-    from directory.search import sql as search_sql
+    from directory.search import statement
+    from directory.search.criteria import PER_PAGE
+    from directory.search.filters import SearchFilterSet
 
-    criteria = criteria_from_query(QueryDict(query))
-    spec = engine.make_spec(criteria)
-    # As engine.run_search does with the facet index: a search without words is answered from memory; with words
-    # PostgreSQL says which listings they find, ranked when the words stand alone (otherwise the results are ranked
-    # by key once known, a small statement).
-    if not criteria.q:
-        print(f"\n/search/?{query} is answered from the facet index: no search statement to explain")
-        return
-    ranked = criteria.effective_sort() == "relevance" and criteria.is_words_only
-    statements = [search_sql.word_matches(spec, ranked)]
-    if criteria.q:
-        search_sql.configure(connection)
-    print(f"\nEXPLAIN ANALYZE for /search/?{query} (counts from the facet index)")
+    search = SearchFilterSet(QueryDict(query)).search()
+    built = statement.build(search, connection, facets=True, with_total=True, offset=0, limit=PER_PAGE)
+    statement.configure(connection)
+    print(f"\nEXPLAIN ANALYZE for /search/?{query}")
     with connection.cursor() as cursor:
-        for statement in statements:
-            cursor.execute(statement.sql, statement.params)  # warm, as a server that has run a while would be
-            cursor.execute("EXPLAIN (ANALYZE, BUFFERS) " + statement.sql, statement.params)
-            print("\n" + "\n".join(row[0] for row in cursor.fetchall()))
+        cursor.execute(built.sql, built.params)  # warm, as a server that has run a while would be
+        cursor.execute("EXPLAIN (ANALYZE, BUFFERS) " + built.sql, built.params)
+        print("\n" + "\n".join(row[0] for row in cursor.fetchall()))
 
 
 def main() -> None:
@@ -288,7 +271,6 @@ def main() -> None:
     parser.add_argument("--providers", type=int, default=100_000, help="Published listings to seed.")
     parser.add_argument("--database", help="Use this existing database as it is (no seeding).")
     parser.add_argument("--repeat", type=int, default=20, help="Timed requests per search.")
-    parser.add_argument("--modes", default="sql,memory,production", help=f"Comma-separated, of: {', '.join(MODES)}.")
     parser.add_argument("--explain", action="store_true", help="EXPLAIN ANALYZE the slowest search.")
     args = parser.parse_args()
 
@@ -297,25 +279,23 @@ def main() -> None:
     database_url = prepare(server, name, None if args.database else args.providers)
     searches = [(n, q.replace("TYPO", typo_name(database_url))) for n, q in SEARCHES]
     results = {"database": name, "providers": published(database_url), "cpus": os.cpu_count()}
-    modes = [mode for mode in args.modes.split(",") if mode in MODES]
-    for mode in modes:
-        port = free_port()
-        print(f"\nServer on 127.0.0.1:{port}: {MODES[mode][0]}", flush=True)
-        process = start_server(database_url, port, mode)
-        try:
-            results[mode] = measure(port, searches, args.repeat)
-        finally:
-            stop_server(process)
+    port = free_port()
+    print(f"\nServer on 127.0.0.1:{port}", flush=True)
+    process = start_server(database_url, port)
+    try:
+        results["searches"] = measure(port, searches, args.repeat)
+        results["worker_rss_mb"] = worker_memory_mb(process.pid)
+    finally:
+        stop_server(process)
     print(f"\n{results['providers']:,} published listings, {args.repeat} requests per search, one at a time")
-    for mode in modes:
-        title = MODES[mode][0]
-        report(title, results[mode])
+    report("PostgreSQL, counts computed every request (the whole directory's kept per change)", results["searches"])
+    print(f"\nResident memory per gunicorn worker after the run: {results['worker_rss_mb']} MB")
     out = ROOT / "bench" / "results" / f"search-{results['providers']}.json"
     out.parent.mkdir(exist_ok=True)
     out.write_text(json.dumps(results, indent=1))
     print(f"\nWritten to {out.relative_to(ROOT)}")
     if args.explain:
-        slowest = max(results.get("memory") or results[modes[0]], key=lambda row: row["p95_ms"])
+        slowest = max(results["searches"], key=lambda row: row["p95_ms"])
         explain(database_url, slowest["query"])
 
 

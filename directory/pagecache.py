@@ -3,7 +3,7 @@
 Safe because it is narrow:
 - only GET/HEAD requests without a session cookie (no one logged in, no pending messages);
 - only 200 responses that set no cookie and never used a CSRF token (a page with a form is never cached);
-- keyed by the full URL and a version: for search, the listings' change counter (directory/migrations/0005),
+- keyed by the full URL and a version: for search, the listings' change counter (providers migration 0007),
   so a listing that changes is never served stale beyond the short expiry that covers commit timing.
 Everything else (profiles with their contact form, accounts, the admin) is always rendered fresh.
 """
@@ -19,13 +19,12 @@ from django.db import connections
 from django.http import HttpResponse
 
 from directory.routers import read_alias, reading_from_replica
+from providers.models import listing_changes
 
 
 def _listings_version() -> str:
-    from directory.search.sql import changes
-
     with reading_from_replica():
-        return str(changes(connections[read_alias()]))
+        return str(listing_changes(connections[read_alias()]))
 
 
 def _no_version() -> str:

@@ -1,7 +1,8 @@
-"""US places from the `zipcodes` package (coordinates from GeoNames, CC BY 4.0; credited on the About page).
+"""US places: ZIP codes and "City, ST" as coordinates, and great-circle miles between them.
 
-ZIP codes and "City, ST" resolve to coordinates; distances are great-circle miles. The index is built once per
-process, lazily (about 0.2 s), and only from active ZIP codes.
+Places live in PostgreSQL (providers.places, loaded from the `zipcodes` package; coordinates from GeoNames,
+CC BY 4.0, credited on the About page). Each lookup is one indexed query on the database reads use right now
+(the replica inside search), so no process holds the ZIP list in memory.
 """
 
 from __future__ import annotations
@@ -10,11 +11,12 @@ import difflib
 import math
 import re
 from dataclasses import dataclass
-from functools import cache
 
-import zipcodes
+from django.db import connections
 
-from providers.states import STATE_CODES, STATE_NAMES
+from directory.routers import read_alias
+from providers.places import ZipCode
+from providers.states import STATE_NAMES
 
 EARTH_RADIUS_MILES = 3958.8
 ZIP_RE = re.compile(r"^\s*(\d{5})(?:-\d{4})?\s*$")
@@ -31,46 +33,58 @@ class Place:
     zip_code: str = ""
 
 
-@cache
-def _index():
-    by_zip: dict[str, Place] = {}
-    by_city: dict[tuple[str, str], list[Place]] = {}
-    others: dict[tuple[str, str], list[Place]] = {}
-    aliases: dict[tuple[str, str], list[Place]] = {}
-    for row in zipcodes.list_all():
-        if not row.get("active") or row["state"] not in STATE_NAMES or not row.get("lat"):
-            continue
-        place = Place(
-            label=f"{row['city']}, {row['state']} {row['zip_code']}",
-            city=row["city"],
-            state=row["state"],
-            latitude=float(row["lat"]),
-            longitude=float(row["long"]),
-            zip_code=row["zip_code"],
-        )
-        by_zip[row["zip_code"]] = place
-        # A city's centre comes from its own street-delivery ZIP codes; ZIP codes that merely accept the name
-        # (often far out in the suburbs) count only for names that have none of their own.
-        if row.get("zip_code_type") == "STANDARD":
-            by_city.setdefault((row["city"].lower(), row["state"]), []).append(place)
-        else:
-            others.setdefault((row["city"].lower(), row["state"]), []).append(place)
-        for alias in row.get("acceptable_cities", []):
-            aliases.setdefault((alias.lower(), row["state"]), []).append(place)
-    for names in (others, aliases):
-        for key, places in names.items():
-            by_city.setdefault(key, places)
-    return by_zip, by_city
+# A city's centre comes from its own street-delivery ZIP codes (tier 0); ZIP codes that merely accept the name
+# count only for names that have none of their own: first the name's other ZIP codes (PO boxes, single
+# buildings: tier 1), then ZIP codes that accept it as another name (tier 2). Only the best tier is returned.
+CITY_SQL = """
+SELECT city, latitude, longitude FROM (
+    SELECT zip_code, city, latitude, longitude, tier, min(tier) OVER () AS best FROM (
+        SELECT zip_code, city, latitude, longitude, CASE WHEN standard THEN 0 ELSE 1 END AS tier
+        FROM providers_zipcode WHERE lower(city) = %(name)s AND state = %(state)s
+        UNION ALL
+        SELECT z.zip_code, z.city, z.latitude, z.longitude, 2
+        FROM providers_cityname n JOIN providers_zipcode z ON z.zip_code = n.zip_id
+        WHERE n.name_key = %(name)s AND n.state = %(state)s
+    ) AS named
+) AS ranked
+WHERE tier = best
+ORDER BY zip_code
+"""
+
+# Candidates for "did you mean": names (any city a ZIP code is in or accepts) sharing enough trigrams with what
+# was typed (`%` is pg_trgm's similarity operator, served by the trigram indexes), the closest CANDIDATES names
+# with every state they are in. suggest() then keeps those difflib finds close, as it did over every name.
+CANDIDATES = 40
+CLOSE_NAMES_SQL = """
+WITH names AS (
+    SELECT lower(city) AS name, state FROM providers_zipcode
+    WHERE lower(city) %% %(text)s AND (%(state)s::text IS NULL OR state = %(state)s)
+    UNION
+    SELECT name_key, state FROM providers_cityname
+    WHERE name_key %% %(text)s AND (%(state)s::text IS NULL OR state = %(state)s)
+), closest AS (
+    SELECT name FROM names GROUP BY name ORDER BY similarity(name, %(text)s) DESC, name LIMIT %(limit)s
+)
+SELECT name, state FROM closest JOIN names USING (name) ORDER BY name, state
+"""
 
 
-def load_index() -> None:
-    """Loads the ZIP code and city index now (it otherwise loads on the first search with a place)."""
-    _index()
+def _fetch(sql: str, params: dict) -> list[tuple]:
+    with connections[read_alias()].cursor() as cursor:
+        cursor.execute(sql, params)
+        return cursor.fetchall()
 
 
 def lookup_zip(zip_code: str) -> Place | None:
     match = ZIP_RE.match(zip_code or "")
-    return _index()[0].get(match.group(1)) if match else None
+    if not match:
+        return None
+    code = match.group(1)
+    row = ZipCode.objects.filter(zip_code=code).values_list("city", "state", "latitude", "longitude").first()
+    if row is None:
+        return None
+    city, state, latitude, longitude = row
+    return Place(f"{city}, {state} {code}", city, state, latitude, longitude, zip_code=code)
 
 
 def _state_code(text: str) -> str | None:
@@ -85,13 +99,14 @@ def lookup_city(city: str, state: str) -> Place | None:
     code = _state_code(state)
     if not code:
         return None
-    places = _index()[1].get((city.strip().lower(), code))
-    if not places:
+    rows = _fetch(CITY_SQL, {"name": city.strip().lower(), "state": code})
+    if not rows:
         return None
-    # The city's centre: the mean of its standard ZIP codes' coordinates.
-    lat = sum(p.latitude for p in places) / len(places)
-    lon = sum(p.longitude for p in places) / len(places)
-    return Place(label=f"{places[0].city}, {code}", city=places[0].city, state=code, latitude=lat, longitude=lon)
+    # The city's centre: the mean of its ZIP codes' coordinates, summed in ZIP order.
+    lat = sum(row[1] for row in rows) / len(rows)
+    lon = sum(row[2] for row in rows) / len(rows)
+    name = rows[0][0]
+    return Place(label=f"{name}, {code}", city=name, state=code, latitude=lat, longitude=lon)
 
 
 def resolve(text: str) -> Place | None:
@@ -109,21 +124,21 @@ def resolve(text: str) -> Place | None:
 def suggest(text: str, limit: int = 5) -> list[str]:
     """Places that look like what was typed, for a "did you mean" message."""
     text = (text or "").strip()
-    if not text:
+    if not text or len(text) > 100:
         return []
     city_part, _, state_part = (part.strip() for part in text.partition(","))
     if not city_part or city_part.isdigit():
         prefix = re.sub(r"\D", "", text)[:3]
-        zips = sorted(z for z in _index()[0] if prefix and z.startswith(prefix))
-        return [_index()[0][z].label for z in zips[:limit]]
+        if not prefix:
+            return []
+        zips = ZipCode.objects.filter(zip_code__startswith=prefix).order_by("zip_code")[:limit]
+        return [f"{city}, {state} {code}" for code, city, state in zips.values_list("zip_code", "city", "state")]
     state = _state_code(state_part) if state_part else None
-    cities = {city for (city, code) in _index()[1] if state is None or code == state}
-    close = difflib.get_close_matches(city_part.lower(), cities, n=limit, cutoff=0.75)
-    found = []
-    codes = [state] if state else STATE_CODES
-    for city in close:
-        found += [f"{city.title()}, {code}" for code in codes if (city, code) in _index()[1]]
-    return found[:limit]
+    states_by_name: dict[str, list[str]] = {}
+    for name, code in _fetch(CLOSE_NAMES_SQL, {"text": city_part.lower(), "state": state, "limit": CANDIDATES}):
+        states_by_name.setdefault(name, []).append(code)  # in STATE_CODES order
+    close = difflib.get_close_matches(city_part.lower(), states_by_name, n=limit, cutoff=0.75)
+    return [f"{name.title()}, {code}" for name in close for code in states_by_name[name]][:limit]
 
 
 def miles_between(lat1: float, lon1: float, lat2: float, lon2: float) -> float:

@@ -12,12 +12,13 @@ from datetime import timedelta
 
 from django.conf import settings
 from django.contrib.postgres.fields import ArrayField
-from django.contrib.postgres.indexes import GinIndex
+from django.contrib.postgres.indexes import GinIndex, OpClass
 from django.contrib.postgres.search import SearchVectorField
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, URLValidator
 from django.db import models
-from django.db.models import Q
+from django.db.models import F, Func, Q
+from django.db.models.functions import Lower
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import slugify
@@ -31,10 +32,13 @@ from providers.lifecycle import (  # noqa: F401  (ListingEvent: model registrati
     TransitionNotAllowed,
 )
 from providers.pending import PendingChange  # noqa: F401  (model registration)
+from providers.places import ZipCode  # noqa: F401  (model registration, CityName too)
 from providers.reports import ListingReport  # noqa: F401  (model registration)
 from providers.search_document import refresh_search_documents  # also imported from here by others
 from providers.states import STATE_CHOICES, STATE_CODES
 from providers.taxonomy import (  # noqa: F401  (model registration)
+    FILTERS,
+    TERM_FIELDS,
     Concern,
     Format,
     Language,
@@ -53,6 +57,28 @@ STALE_AFTER = timedelta(days=120)
 
 def term_ids():
     return ArrayField(models.SmallIntegerField(), default=list, blank=True)
+
+
+def packed(field):
+    """A filter's term ids packed three to a 64-bit word (the SQL function providers_pack_terms, migration 0007): the
+    search sums these words to count three options per aggregate (directory/search/statement.py)."""
+    return models.GeneratedField(
+        expression=Func(F(field), function="providers_pack_terms"),
+        output_field=ArrayField(models.BigIntegerField()),
+        db_persist=True,
+    )
+
+
+def packed_name(field):
+    return f"{field}_packed"
+
+
+def listing_changes(connection) -> int:
+    """The listings' change counter: advanced by every statement that writes listings or offices (migration 0007).
+    Non-transactional, so it may run ahead of a commit by a moment: whatever it keys must also expire."""
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT last_value FROM providers_listing_changes")
+        return cursor.fetchone()[0]
 
 
 def photo_path(instance, filename):
@@ -124,15 +150,7 @@ class Provider(ListingLifecycleMixin, models.Model):
     )
     trainings = models.TextField("trainings and certifications", blank=True)
 
-    # What, for whom, how (term ids; see providers.taxonomy.VOCABULARIES)
-    types = term_ids()
-    concerns = term_ids()
-    modalities = term_ids()
-    populations = term_ids()
-    languages = term_ids()
-    payments = term_ids()
-    practices = term_ids()
-    formats = term_ids()
+    # What, for whom, how: one array of term ids per vocabulary, added below from providers.taxonomy.TERM_FIELDS.
     licensed_states = ArrayField(
         models.CharField(max_length=2, choices=STATE_CHOICES), default=list, blank=True, help_text="For telehealth."
     )
@@ -173,7 +191,20 @@ class Provider(ListingLifecycleMixin, models.Model):
     submitted_at = models.DateTimeField("submitted for review", null=True, blank=True, editable=False)
     published_at = models.DateTimeField("first published", null=True, blank=True, editable=False)
 
+    # Search columns. The full document (providers.search_document) only decides what matches, through its GIN
+    # index, and is kept out of line; relevance is ranked on its A and B weights alone (name, concerns; headline,
+    # types, modalities, cities), a small document kept in the row. Names match typos through trigrams.
     search_document = SearchVectorField(null=True, editable=False)
+    rank_document = models.GeneratedField(
+        expression=Func(F("search_document"), template="ts_filter(%(expressions)s, '{a,b}')"),
+        output_field=SearchVectorField(),
+        db_persist=True,
+    )
+    name_key = models.GeneratedField(
+        expression=Lower(Func(F("display_name"), function="providers_unaccent")),
+        output_field=models.TextField(),
+        db_persist=True,
+    )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -196,14 +227,32 @@ class Provider(ListingLifecycleMixin, models.Model):
         indexes = [
             models.Index(fields=["status", "display_name"], name="provider_status_name"),
             GinIndex(fields=["search_document"], name="provider_search_document"),
-            GinIndex(fields=["types"], name="provider_types"),
-            GinIndex(fields=["concerns"], name="provider_concerns"),
-            GinIndex(fields=["modalities"], name="provider_modalities"),
-            GinIndex(fields=["languages"], name="provider_languages"),
-            GinIndex(fields=["payments"], name="provider_payments"),
-            GinIndex(fields=["practices"], name="provider_practices"),
-            GinIndex(fields=["formats"], name="provider_formats"),
             GinIndex(fields=["licensed_states"], name="provider_licensed_states"),
+            *(GinIndex(fields=[f.field], name=f"provider_{f.field}") for f in FILTERS),
+            # The whole directory's pages, in each order (directory/search/statement.py): listings not confirmed
+            # lately sink whatever the order, and "lately" moves with the clock, so each order is read from two
+            # index scans (confirmed lately, and not) that stop after the page.
+            models.Index(
+                F("accepting_new_clients").desc(),
+                F("availability_confirmed_at").desc(nulls_last=True),
+                "name_key",
+                "id",
+                name="provider_published_relevance",
+                condition=Q(status="published"),
+            ),
+            models.Index(
+                F("availability_confirmed_at").desc(nulls_last=True),
+                "name_key",
+                "id",
+                name="provider_published_confirmed",
+                condition=Q(status="published"),
+            ),
+            models.Index(fields=["name_key", "id"], name="provider_published_name", condition=Q(status="published")),
+            GinIndex(
+                OpClass(F("name_key"), name="gin_trgm_ops"),
+                name="provider_name_trigrams",
+                condition=Q(status="published"),
+            ),
         ]
 
     def __str__(self):
@@ -317,6 +366,12 @@ class Provider(ListingLifecycleMixin, models.Model):
         storage = self._meta.get_field("photo").storage
         for name in names:
             storage.delete(name)
+
+
+for _term_field in TERM_FIELDS:
+    Provider.add_to_class(_term_field.field, term_ids())
+    if _term_field.is_filter:
+        Provider.add_to_class(packed_name(_term_field.field), packed(_term_field.field))
 
 
 class OfficeQuerySet(models.QuerySet):

@@ -84,17 +84,60 @@ class Format(Term):
         verbose_name = "format"
 
 
-# The provider's array field that holds each vocabulary's term ids.
-VOCABULARIES = {
-    "types": ProviderType,
-    "concerns": Concern,
-    "modalities": Modality,
-    "populations": Population,
-    "languages": Language,
-    "payments": PaymentOption,
-    "practices": Practice,
-    "formats": Format,
-}
+@dataclass(frozen=True)
+class TermField:
+    """One vocabulary, declared once: the Provider array field holding a listing's term ids, the model of its terms,
+    how the listing form asks for it, and, when families can filter by it, the search parameter and its legend.
+
+    Everything else follows from this declaration: the Provider field and its GIN index (providers.models), the
+    packed counting column of a filter (providers.models), the listing form's and the admin's checkboxes, the
+    pending-change fields, the search filter, its facet counts and its fieldset on the search page. Adding a
+    vocabulary is one entry here plus the migration `makemigrations` writes (and a data migration for its terms).
+    """
+
+    field: str  # the Provider ArrayField, e.g. "concerns"
+    model: type[Term]
+    question: str  # the listing form's label
+    help_text: str = ""
+    param: str = ""  # the search's GET parameter; "" when families do not filter by it
+    legend: str = ""  # the search page's fieldset legend
+
+    @property
+    def is_filter(self) -> bool:
+        return bool(self.param)
+
+
+# In the order the search page shows its filters: how and who first, then what the family is going through.
+TERM_FIELDS = (
+    TermField("formats", Format, "How you see clients", param="format", legend="How you'd like to meet"),
+    TermField(
+        "types", ProviderType, "What kind of provider are you?", "Choose all that apply.", "type", "Type of provider"
+    ),
+    TermField(
+        "concerns",
+        Concern,
+        "What can you help with?",
+        "Choose all that apply.",
+        "concern",
+        "What you'd like support with",
+    ),
+    TermField(
+        "practices",
+        Practice,
+        "Trauma-informed practices you offer",
+        "Families filter by these, so tick only what you always do.",
+        "practice",
+        "Trauma-informed practices",
+    ),
+    TermField("payments", PaymentOption, "Ways to pay", param="payment", legend="Payment and insurance"),
+    TermField("languages", Language, "Languages you offer care in (optional)", param="language", legend="Languages"),
+    TermField("modalities", Modality, "Approaches you use (optional)", param="modality", legend="Therapy approaches"),
+    TermField("populations", Population, "Who do you work with? (optional)"),
+)
+# The Provider array field that holds each vocabulary's term ids, and the model of its terms.
+VOCABULARIES = {term_field.field: term_field.model for term_field in TERM_FIELDS}
+# The vocabularies families filter by, in the page's order.
+FILTERS = tuple(term_field for term_field in TERM_FIELDS if term_field.is_filter)
 
 
 @dataclass

@@ -25,14 +25,6 @@ def _fresh_vocabulary():
 
 
 @pytest.fixture(autouse=True)
-def _fresh_facet_index(monkeypatch):
-    # Each test starts with no in-memory facet index, so none loaded from another test's listings is ever used.
-    from directory.search import snapshot
-
-    monkeypatch.setattr(snapshot, "current", snapshot.Snapshot())
-
-
-@pytest.fixture(autouse=True)
 def _no_page_cache(settings):
     # Whole-page caching is tested on its own (tests/directory/test_pagecache.py); elsewhere every response is fresh.
     settings.PAGE_CACHE_SECONDS = 0

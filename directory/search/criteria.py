@@ -6,6 +6,7 @@ from dataclasses import dataclass, field, replace
 from urllib.parse import urlencode
 
 from providers.geo import Place
+from providers.taxonomy import FILTERS
 
 RADIUS_CHOICES = (5, 10, 25, 50, 100)
 DEFAULT_RADIUS = 25
@@ -19,25 +20,8 @@ PER_PAGE = 20
 MAX_FEE_CHOICES = (50, 100, 150, 200, 250)
 
 
-@dataclass(frozen=True)
-class FacetGroup:
-    """A checkbox group: its GET parameter, the provider array it filters, and what the page calls it."""
-
-    param: str
-    field: str
-    legend: str
-
-
-# In the order the page shows them: how and who first, then what the family is going through.
-FACET_GROUPS = (
-    FacetGroup("format", "formats", "How you'd like to meet"),
-    FacetGroup("type", "types", "Type of provider"),
-    FacetGroup("concern", "concerns", "What you'd like support with"),
-    FacetGroup("practice", "practices", "Trauma-informed practices"),
-    FacetGroup("payment", "payments", "Payment and insurance"),
-    FacetGroup("language", "languages", "Languages"),
-    FacetGroup("modality", "modalities", "Therapy approaches"),
-)
+# The vocabularies families filter by, in the page's order (each declared once in providers.taxonomy).
+FACET_GROUPS = FILTERS
 GROUPS_BY_PARAM = {group.param: group for group in FACET_GROUPS}
 
 # Formats a provider offers from their office (need an office within the radius) and from anywhere (need a

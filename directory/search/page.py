@@ -2,19 +2,19 @@
 
 from __future__ import annotations
 
-from directory.filters import criteria_from_query
 from directory.routers import reading_from_replica
 from directory.search import results
 from directory.search.crisis import signals_crisis
 from directory.search.criteria import MAX_FEE_CHOICES, PER_PAGE, RADIUS_CHOICES, SORTS
 from directory.search.engine import run_search
+from directory.search.filters import SearchFilterSet
 from providers import geo
 
 
 def search_context(query) -> dict:
-    criteria = criteria_from_query(query)
+    filterset = SearchFilterSet(query)
     with reading_from_replica():  # a family's search tolerates a second of replica lag
-        outcome = run_search(criteria)
+        outcome = run_search(filterset.search())
         cards = results.cards(outcome)
     criteria = outcome.criteria  # the page may have been brought back within range
     fee_choices = sorted({*MAX_FEE_CHOICES, *([criteria.max_fee] if criteria.max_fee is not None else [])})
@@ -22,7 +22,8 @@ def search_context(query) -> dict:
         "criteria": criteria,
         "outcome": outcome,
         "cards": cards,
-        "facets": results.facets(outcome),
+        "filterset": filterset,
+        "facets": results.facets(outcome, filterset.form),
         "toggles": results.toggles(outcome),
         "summary": results.summary(outcome),
         "where": results.where_phrase(criteria),

@@ -132,25 +132,27 @@ def _locate(card, provider, criteria, miles, remote):
         card.remote = f"{'Telehealth' if 'telehealth' in formats else 'By phone'} in {', '.join(states[:3])}{more}"
 
 
-def facets(outcome: Outcome) -> list[Facet]:
+def facets(outcome: Outcome, form) -> list[Facet]:
+    """The filter form's checkbox groups (the FilterSet's fields, their choices from the vocabulary), each option
+    with the count it would give."""
     criteria, counts = outcome.criteria, outcome.counts
-    terms = vocabulary()
     result = []
     for group in FACET_GROUPS:
         chosen = set(criteria.slugs(group.param))
+        by_slug = {term.slug: term.id for term in vocabulary().terms[group.field]}
         by_id = counts.options.get(group.param, {})
         options = [
             Option(
-                term.slug,
-                term.name,
-                by_id.get(term.id, 0),
-                term.slug in chosen,
-                f"f-{group.param}-{term.slug}",
+                slug,
+                name,
+                by_id.get(by_slug[slug], 0),
+                slug in chosen,
+                f"f-{group.param}-{slug}",
                 group.param,
             )
-            for term in terms.terms[group.field]
+            for slug, name in form.fields[group.param].choices
         ]
-        result.append(Facet(group.param, group.legend, options))
+        result.append(Facet(group.param, form.fields[group.param].label, options))
     return result
 
 

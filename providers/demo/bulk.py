@@ -34,7 +34,11 @@ class CopyWriter:
     """
 
     def __init__(self, model, now, *, with_pk: bool):
-        fields = [f for f in model._meta.concrete_fields if with_pk or not f.primary_key]
+        fields = [
+            f
+            for f in model._meta.concrete_fields
+            if (with_pk or not f.primary_key) and not f.generated  # PostgreSQL computes generated columns itself
+        ]
         self.columns = [(f.attname, _default(f, now)) for f in fields]
         self.known = {f.attname for f in fields}
         names = ", ".join(connection.ops.quote_name(f.column) for f in fields)

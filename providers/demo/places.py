@@ -1,8 +1,8 @@
 """Real ZIP codes for demo offices, clustered the way practices are: most around cities, some in rural towns.
 
 Offices use only standard (street-delivery) ZIP codes, never PO boxes or single-building codes, and take their
-coordinates from providers.geo exactly as `Office.locate()` would, so a demo office is indistinguishable from
-one a provider entered.
+coordinates from the places table (providers.places) exactly as `Office.locate()` would, so a demo office is
+indistinguishable from one a provider entered.
 """
 
 from __future__ import annotations
@@ -13,11 +13,9 @@ from dataclasses import dataclass
 from functools import cached_property
 from itertools import accumulate
 
-import zipcodes
-
 from providers import geo
 from providers.demo.metros import METROS, NEIGHBOURS, Metro
-from providers.states import STATE_NAMES
+from providers.places import ZipCode
 
 # Share of listings in a small town rather than around a metro area.
 RURAL_SHARE = 0.15
@@ -39,21 +37,20 @@ class Home:
 
 
 class Places:
-    """ZIP codes grouped by state and by metro area; build once per seeding run (about half a second)."""
+    """ZIP codes grouped by state and by metro area; build once per seeding run (one query, about 30,000 rows).
+
+    Loaded at once, in the thread that builds it: the builder's listings are drawn in a background thread,
+    which must not open a database connection of its own.
+    """
 
     def __init__(self):
         self._by_metro: dict[Metro, list[geo.Place]] = {}
-
-    @cached_property
-    def by_state(self) -> dict[str, list[geo.Place]]:
-        found: dict[str, list[geo.Place]] = {}
-        for row in zipcodes.list_all():
-            if row["zip_code_type"] != "STANDARD" or row["state"] not in STATE_NAMES:
-                continue
-            place = geo.lookup_zip(row["zip_code"])  # None for inactive codes or codes without coordinates
-            if place is not None:
-                found.setdefault(place.state, []).append(place)
-        return found
+        self.by_state: dict[str, list[geo.Place]] = {}
+        zips = ZipCode.objects.filter(standard=True).order_by("zip_code")
+        for code, city, state, lat, lon in zips.values_list("zip_code", "city", "state", "latitude", "longitude"):
+            # The same Place as geo.lookup_zip(code) gives.
+            place = geo.Place(f"{city}, {state} {code}", city, state, lat, lon, zip_code=code)
+            self.by_state.setdefault(state, []).append(place)
 
     @cached_property
     def _grid(self) -> dict[tuple[int, int], list[geo.Place]]:

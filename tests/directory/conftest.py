@@ -11,33 +11,6 @@ from tests.providers.factories import OfficeFactory, PublishedProviderFactory, t
 ARRAY_FIELDS = ("types", "concerns", "modalities", "languages", "payments", "practices", "formats")
 
 
-@pytest.fixture(autouse=True)
-def _fresh_search_counts():
-    # Counts are cached per process by listings version; each test starts from nothing.
-    from directory.search.engine import counts_cache
-
-    counts_cache.clear()
-    yield
-    counts_cache.clear()
-
-
-def pytest_generate_tests(metafunc):
-    # The search's behaviour is specified once and checked on both engines: counting and paging in SQL, and the
-    # in-memory facet index (directory/search/facets.py), built afresh inside each test's transaction.
-    module = metafunc.module.__name__.rsplit(".", 1)[-1]
-    if module.startswith("test_search_") and "search_engine" in metafunc.fixturenames:
-        metafunc.parametrize("search_engine", ["sql", "index"], indirect=True)
-
-
-@pytest.fixture(autouse=True)
-def search_engine(request, monkeypatch):
-    from directory.search import engine
-
-    if getattr(request, "param", "sql") == "index":
-        monkeypatch.setattr(engine, "FACET_INDEX", "always")
-    return getattr(request, "param", "sql")
-
-
 def make_listing(name, *, zips=("02139",), confirmed_days_ago=1, factory=PublishedProviderFactory, **fields):
     """A listing with offices at `zips` (none if empty) whose array fields are given as slugs:
     make_listing("Dana Whitfield", concerns=["birth-trauma"], formats=["telehealth"], licensed_states=["MA"])."""

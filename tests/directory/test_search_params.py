@@ -3,7 +3,7 @@
 import pytest
 from django.http import QueryDict
 
-from directory.filters import MAX_Q, criteria_from_query
+from directory.search.filters import MAX_Q, criteria_from_query
 from tests.directory.conftest import html, names
 
 pytestmark = pytest.mark.django_db

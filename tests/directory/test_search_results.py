@@ -191,15 +191,17 @@ def test_the_whole_directory_index_ordered_pages_match_the_full_statement(listin
     from django.db import connection
     from django.http import QueryDict
 
-    from directory.filters import criteria_from_query
-    from directory.search import engine, sql
+    from directory.search import statement
+    from directory.search.filters import SearchFilterSet
 
     for n in range(45):
         listing(f"Person {n:02d}", accepting_new_clients=n % 3 > 0, confirmed_days_ago=[2, 40, 150, None, 9][n % 5])
-    spec = engine.make_spec(criteria_from_query(QueryDict(f"sort={sort}")))
+    search = SearchFilterSet(QueryDict(f"sort={sort}")).search()
     for offset in (0, 20, 40):
-        full = sql.run(connection, sql.build(spec, facets=False, with_total=False, offset=offset, limit=20))[1]
-        fast = sql.run(connection, sql.unfiltered_page(spec, offset=offset, limit=20))[1]
+        full = statement.run(
+            connection, statement.build(search, connection, facets=False, with_total=False, offset=offset, limit=20)
+        )[1]
+        fast = statement.run(connection, statement.unfiltered_page(search, offset=offset, limit=20))[1]
         assert [row[0] for row in fast] == [row[0] for row in full]
 
 

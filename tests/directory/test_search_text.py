@@ -139,13 +139,13 @@ def test_an_everyday_search_shows_no_crisis_callout(client, listing):
 
 @pytest.mark.parametrize("sort", ["relevance", "name", "recently-confirmed"])
 def test_later_pages_of_a_words_only_search_keep_the_first_order(listing, sort):
-    # Once counts are cached, pages of words-only searches come from the text copy alone (sql.words_page):
+    # Once counts are cached, pages of words-only searches come from their own statement (statement.words_page):
     # the same order as the full statement, stale listings last included.
     from django.db import connection
     from django.http import QueryDict
 
-    from directory.filters import criteria_from_query
-    from directory.search import engine, sql
+    from directory.search import statement
+    from directory.search.filters import SearchFilterSet
 
     for n in range(30):
         bio = "Birth trauma support. " * (n % 4 + 1)
@@ -153,9 +153,10 @@ def test_later_pages_of_a_words_only_search_keep_the_first_order(listing, sort):
     listing("Trauma Whitfield", bio="Kind.")
     # Close to the words by name and matching them in the bio too: found twice, listed once.
     listing("Birth Trauma Collective", bio="Birth trauma support.", confirmed_days_ago=200)
-    spec = engine.make_spec(criteria_from_query(QueryDict(f"q=birth+trauma&sort={sort}")))
-    sql.configure(connection)
+    search = SearchFilterSet(QueryDict(f"q=birth+trauma&sort={sort}")).search()
     for offset in (0, 20):
-        full = sql.run(connection, sql.build(spec, facets=True, with_total=True, offset=offset, limit=20))[1]
-        alone = sql.run(connection, sql.words_page(spec, offset=offset, limit=20))[1]
+        full = statement.run(
+            connection, statement.build(search, connection, facets=True, with_total=True, offset=offset, limit=20)
+        )[1]
+        alone = statement.run(connection, statement.words_page(search, offset=offset, limit=20))[1]
         assert [row[0] for row in alone] == [row[0] for row in full]

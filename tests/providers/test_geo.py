@@ -1,6 +1,16 @@
 import pytest
+from django.db import connection
 
 from providers import geo
+from providers.places import CityName, ZipCode
+from providers.states import STATE_NAMES
+
+pytestmark = pytest.mark.django_db
+
+
+def mean_position(zips):
+    rows = list(zips.order_by("zip_code").values_list("latitude", "longitude"))
+    return sum(r[0] for r in rows) / len(rows), sum(r[1] for r in rows) / len(rows)
 
 
 @pytest.mark.parametrize(
@@ -21,6 +31,8 @@ def test_a_city_resolves_near_its_real_centre(text, latitude, longitude):
 def test_a_zip_code_resolves_to_its_own_coordinates():
     place = geo.resolve("02139-4307")
     assert (place.city, place.state, place.zip_code) == ("Cambridge", "MA", "02139")
+    assert place == geo.lookup_zip(" 02139 ")
+    assert place.label == "Cambridge, MA 02139"
 
 
 @pytest.mark.parametrize("text", ["", "00000", "Nowhere, ZZ", "x" * 200, "'; DROP TABLE x; --"])
@@ -30,3 +42,121 @@ def test_unknown_places_resolve_to_nothing(text):
 
 def test_a_misspelt_city_gets_suggestions():
     assert "Boston, MA" in geo.suggest("Bostn, MA")
+
+
+# Which ZIP codes are places ------------------------------------------------------------------------------------
+def test_only_active_zip_codes_in_the_states_dc_and_puerto_rico_are_places():
+    assert ZipCode.objects.count() > 40_000
+    assert set(ZipCode.objects.values_list("state", flat=True).distinct()) == set(STATE_NAMES)
+    assert geo.lookup_zip("01133") is None  # an inactive Springfield, MA code
+    assert geo.lookup_zip("00802") is None  # St Thomas, Virgin Islands
+    assert not ZipCode.objects.get(zip_code="02112").standard  # a Boston PO box is a place, not a standard one
+
+
+def test_the_places_are_reference_data_that_flush_leaves_alone():
+    # Live-server tests (and `manage.py flush`) empty exactly these tables.
+    flushed = connection.introspection.django_table_names(only_existing=True, include_views=False)
+    assert ZipCode._meta.db_table not in flushed and CityName._meta.db_table not in flushed
+    assert "providers_provider" in flushed
+
+
+# A city's centre -----------------------------------------------------------------------------------------------
+def test_a_city_is_centred_on_its_own_standard_zip_codes():
+    place = geo.lookup_city("Boston", "MA")
+    boston = ZipCode.objects.filter(city="Boston", state="MA")
+    assert boston.filter(standard=False).exists()  # PO boxes, which do not count
+    assert (place.latitude, place.longitude) == mean_position(boston.filter(standard=True))
+    assert (place.label, place.city, place.state, place.zip_code) == ("Boston, MA", "Boston", "MA", "")
+
+
+def test_a_city_without_standard_zip_codes_falls_back_to_its_others_before_names_it_accepts():
+    industry = ZipCode.objects.filter(city__iexact="City of Industry", state="CA")
+    assert not industry.filter(standard=True).exists()
+    assert CityName.objects.filter(name_key="city of industry", state="CA").exists()
+
+    place = geo.lookup_city("city of industry", "California")
+    assert (place.latitude, place.longitude) == mean_position(industry)
+
+
+def test_a_name_that_zip_codes_only_accept_is_centred_on_them_and_labelled_with_their_city():
+    assert not ZipCode.objects.filter(city__iexact="Hollywood", state="CA").exists()
+    accepting = ZipCode.objects.filter(other_names__name_key="hollywood", other_names__state="CA")
+
+    place = geo.resolve("Hollywood, CA")
+    assert (place.label, place.city, place.state) == ("Los Angeles, CA", "Los Angeles", "CA")
+    assert (place.latitude, place.longitude) == mean_position(accepting)
+
+
+def test_a_city_is_looked_up_in_its_own_state_only():
+    assert geo.lookup_city("Boston", "ZZ") is None
+    assert geo.lookup_city("Boston", "CA") is None
+    assert geo.lookup_city("Portland", "ME").state == "ME"
+    assert geo.lookup_city("Portland", "OR").longitude < -120
+
+
+# Suggestions ---------------------------------------------------------------------------------------------------
+def test_digits_suggest_the_first_zip_codes_with_their_first_three():
+    assert geo.suggest("0213") == [
+        "Boston, MA 02108", "Boston, MA 02109", "Boston, MA 02110", "Boston, MA 02111", "Boston, MA 02112"
+    ]  # fmt: skip
+    assert geo.suggest("99999", limit=2) == ["Ketchikan, AK 99901", "Meyers Chuck, AK 99903"]
+    assert geo.suggest("000") == []
+    assert geo.suggest(", MA") == []
+    assert geo.suggest("   ") == []
+
+
+def test_a_state_restricts_city_suggestions_and_without_one_every_state_is_offered():
+    in_illinois = geo.suggest("Sprngfield, IL")
+    assert in_illinois[0] == "Springfield, IL"
+    assert all(label.endswith(", IL") for label in in_illinois)
+
+    anywhere = geo.suggest("Sprngfield")
+    assert anywhere == ["Springfield, AR", "Springfield, CO", "Springfield, GA", "Springfield, ID", "Springfield, IL"]
+    assert len(geo.suggest("Sprngfield", limit=2)) == 2
+
+
+def test_suggestions_include_names_zip_codes_accept_and_skip_far_fetched_ones():
+    assert geo.suggest("Holywood, CA")[0] == "Hollywood, CA"
+    assert geo.suggest("Xqzvbn") == []
+    assert geo.suggest("Bostn, Nowhere")[:2] == ["Boston, GA", "Boston, IN"]  # an unknown state: any state
+
+
+# One query each, nothing in memory --------------------------------------------------------------------------------
+@pytest.mark.parametrize(
+    "lookup",
+    [
+        lambda: geo.lookup_zip("02139"),
+        lambda: geo.lookup_zip("99999"),
+        lambda: geo.lookup_city("Boston", "MA"),
+        lambda: geo.lookup_city("Hollywood", "CA"),
+        lambda: geo.resolve("Austin, Texas"),
+        lambda: geo.suggest("021"),
+        lambda: geo.suggest("Bostn, MA"),
+        lambda: geo.suggest("Bostn"),
+    ],
+)
+def test_each_lookup_is_one_query(lookup, django_assert_num_queries):
+    with django_assert_num_queries(1):
+        lookup()
+
+
+def test_text_that_cannot_be_a_place_costs_no_query(django_assert_num_queries):
+    with django_assert_num_queries(0):
+        assert geo.resolve("02139 and more") is None
+        assert geo.lookup_city("Boston", "Nowhere") is None
+        assert geo.suggest("") == []
+
+
+def test_no_zip_codes_are_kept_in_memory():
+    geo.resolve("02139")
+    geo.resolve("Boston, MA")
+    geo.suggest("Bostn")
+
+    assert not hasattr(geo, "load_index") and not hasattr(geo, "_index")
+    for name, value in vars(geo).items():
+        if name.startswith("__"):
+            continue
+        assert not hasattr(value, "cache_info"), f"geo.{name} caches its results"
+        if isinstance(value, dict | list | set | frozenset | tuple):
+            assert len(value) < 100, f"geo.{name} holds {len(value)} items"
+            assert not any(isinstance(item, geo.Place) for item in value), f"geo.{name} holds places"

@@ -1,0 +1,381 @@
+"""The search's SQL: one statement answers a search (the page of provider ids in order, the total and, when asked,
+every facet count), read straight from published rows of providers_provider (no copies; see docs/search.md).
+
+The shape, built from fixed fragments (user input only ever travels as parameters):
+
+    near      offices in the bounding box, exact haversine <= radius, nearest office per provider   [a place]
+    names     names within trigram word-similarity of the words (typos), through the trigram index [words]
+    matched   documents matching websearch_to_tsquery (english_unaccent or simple), ranked by ts_rank
+              over the small A/B-weight document, plus the names                                   [words]
+    c         the candidates: published listings with an office near ∪ those licensed in the place's state
+              that offer telehealth or phone; or the matched listings; or every published listing
+    counts    one pass over c computing, per row, which chosen filter groups it fails; rows failing at most
+              one feed the option counts: disjunctive within a group (a row failing only group g still counts
+              for g's options), conjunctive across groups
+    page      the rows failing none, ordered (stale listings last, whatever the sort), LIMIT/OFFSET
+
+The groups' conditions are the FilterSet's own (directory.search.filters), compiled by Django against c, which
+the outer query names `providers_provider` so the compiled column references read c's columns. An option is
+counted with its group's own condition for that one option; options of a vocabulary are counted three at a time
+from its packed words (`<field>_packed`, providers migration 0007), which is the same test done faster.
+"""
+
+from __future__ import annotations
+
+import weakref
+from dataclasses import dataclass, field
+
+from django.db.models import Q
+from django.db.models.sql import Query
+
+from directory.search.criteria import FACET_GROUPS, PER_PAGE
+from providers.geo import EARTH_RADIUS_MILES, bounding_box
+from providers.models import Provider, packed_name
+
+WORD_SIMILARITY = 0.5  # "Whitfeld" ~ "Whitfield" is 0.58; unrelated words score near 0
+LANE_BITS = 21  # packed words: three options per int8, exact up to 2,097,151 listings
+LANE_MASK = (1 << LANE_BITS) - 1
+PUBLISHED = "p.status = 'published'"
+
+# Connections that already have our trigram threshold (a session setting, so once per connection).
+_configured = weakref.WeakSet()
+
+# The words once, as a one-row subquery "query": q, stemmed (english_unaccent) or-ed with exact (simple: names are
+# not stemmed in the document) unless the two are the same; nq, the accent-free lower-case words for names.
+QUERY = """(SELECT CASE WHEN en = exact THEN en ELSE en || exact END AS q, nq FROM (
+        SELECT websearch_to_tsquery('english_unaccent', %(q)s) AS en,
+               websearch_to_tsquery('simple', providers_unaccent(%(q)s)) AS exact,
+               lower(providers_unaccent(%(q)s)) AS nq) words) query"""
+# Names within trigram word-similarity of the words, through the trigram index: a handful of rows, each with a
+# boost of up to 1.2 so "Whitfeld" still puts Whitfield first.
+NAMES = f"""names AS MATERIALIZED (
+    SELECT p.id, p.name_key, p.availability_confirmed_at,
+           2 * greatest(word_similarity(query.nq, p.name_key) - 0.4, 0) AS boost
+    FROM providers_provider p, {QUERY} WHERE {PUBLISHED} AND p.name_key %%> query.nq
+)"""  # noqa: S608
+# Relevance by weighted frequency over the small document (A: name, concerns; B: headline, types, cities). The full
+# document (with the bio, weight C) only decides what matches, through its GIN index.
+RANK = "ts_rank(p.rank_document, query.q)"
+
+HAVERSINE = (
+    f"2 * {EARTH_RADIUS_MILES} * asin(least(1, sqrt("
+    "power(sin(radians(o.latitude - %(lat)s) / 2), 2)"
+    " + cos(radians(%(lat)s)) * cos(radians(o.latitude)) * power(sin(radians(o.longitude - %(lon)s) / 2), 2))))"
+)
+NEAR = f"""near AS (
+    SELECT provider_id, min(miles) AS miles FROM (
+        SELECT o.provider_id, {HAVERSINE} AS miles
+        FROM providers_office o
+        WHERE o.latitude BETWEEN %(min_lat)s AND %(max_lat)s AND o.longitude BETWEEN %(min_lon)s AND %(max_lon)s
+    ) d
+    WHERE miles <= %(radius)s
+    GROUP BY provider_id
+)"""  # noqa: S608
+
+# What every candidate row carries: the listing's own columns the filters and the order read, and how it relates to
+# the family's place.
+COLUMNS = ", ".join(
+    f"p.{column}"
+    for column in (
+        "id", "name_key", "accepting_new_clients", "free_consultation", "fee_min", "availability_confirmed_at",
+        *(group.field for group in FACET_GROUPS),
+    )
+)  # fmt: skip
+PACKED_COLUMNS = ", ".join(f"p.{packed_name(group.field)}" for group in FACET_GROUPS)
+IN_STATE = "p.licensed_states @> ARRAY[%(state)s]::varchar(2)[]"
+STALE = "(availability_confirmed_at IS NULL OR availability_confirmed_at < %(stale_before)s)"
+
+
+@dataclass
+class Group:
+    """A filter group in SQL: its pass condition over c, and how its options are counted: a condition per option
+    (`count(*) FILTER`), or by summing the packed words `words[k]` (three options each)."""
+
+    key: str  # the GET parameter
+    passes: str | None  # None when nothing in the group is chosen
+    options: list[tuple[int, str]] = field(default_factory=list)  # (term id, condition) in page order
+    words: str | None = None  # the packed column, e.g. "concerns_packed"
+
+    def aggregates(self, ok: str) -> list[str]:
+        if self.words:
+            count = (max(i for i, _ in self.options) - 1) // 3 + 1 if self.options else 0
+            return [f"sum({self.words}[{k}]) FILTER (WHERE {ok})" for k in range(1, count + 1)]
+        return [f"count(*) FILTER (WHERE {ok} AND {condition})" for _, condition in self.options]
+
+    def decode(self, values: list) -> dict[int, int]:
+        if self.words:
+            return {
+                i: (int(values[(i - 1) // 3] or 0) >> (LANE_BITS * ((i - 1) % 3))) & LANE_MASK for i, _ in self.options
+            }
+        return {i: int(value) for (i, _), value in zip(self.options, values, strict=True)}
+
+
+@dataclass
+class Statement:
+    sql: str
+    params: dict
+    groups: list[Group] = field(default_factory=list)  # in the order their counts appear in the result row
+    active: list[Group] = field(default_factory=list)  # chosen groups, in the order of their "without" counts
+
+    def parse(self, row) -> tuple[int, dict[str, dict[int, int]], dict[str, int]]:
+        """(total, term id counts per group key, "without this filter" counts) from a counting row."""
+        values = list(row[2:])
+        options = {}
+        for group in self.groups:
+            width = len(group.aggregates("true"))
+            options[group.key] = group.decode(values[:width])
+            values = values[width:]
+        without = {group.key: int(value) for group, value in zip(self.active, values, strict=True)}
+        return int(row[0]), options, without
+
+
+class Compiler:
+    """Turns the FilterSet's Q conditions into SQL over c (named providers_provider), with named parameters."""
+
+    def __init__(self, connection, params: dict):
+        self.connection = connection
+        self.params = params
+        self.query = Query(Provider, alias_cols=True)
+        self.compiler = self.query.get_compiler(connection=connection)
+
+    def sql(self, condition: Q) -> str:
+        text, values = self.query.build_where(condition).as_sql(self.compiler, self.connection)
+        parts = text.split("%s")
+        out = parts[0]
+        for value, part in zip(values, parts[1:], strict=True):
+            key = f"c{len(self.params)}"
+            self.params[key] = value
+            out += f"%({key})s{part}"
+        return out
+
+
+def build(
+    search, connection, *, facets: bool, with_total: bool, offset: int, limit: int, ids_only: bool = False
+) -> Statement:
+    """The statement for one search (`search`: a directory.search.engine.Search); `ids_only`: every result's id,
+    unordered (the FilterSet's queryset)."""
+    criteria = search.criteria
+    params = {"stale_before": search.stale_before, "limit": limit, "offset": offset}
+    ctes = []
+    joins, where, rank = "", [], "0::float4"
+    ranked = criteria.effective_sort() == "relevance"
+    if criteria.q:
+        params["q"] = criteria.q
+        ctes.append(NAMES)
+    if criteria.q and criteria.place:
+        # Near a place the candidates are few: match their documents by key.
+        joins = f" CROSS JOIN {QUERY} LEFT JOIN names ON names.id = p.id"
+        where.append("(p.rank_document @@ query.q OR p.search_document @@ query.q OR names.id IS NOT NULL)")
+        rank = f"{RANK} + coalesce(names.boost, 0)" if ranked else "0::float4"
+    elif criteria.q:
+        # Nationwide the words drive: match (and rank) through the text index first, keep only ids and ranks.
+        ctes.append(f"matched AS MATERIALIZED ({matched(ranked)})")
+        joins = " JOIN matched m ON m.id = p.id"
+        rank = "m.rank"
+
+    columns = f"{COLUMNS}, {PACKED_COLUMNS}" if facets else COLUMNS  # the packed words only count facets
+
+    def rows(source, miles, licensed, conditions):
+        conditions = [PUBLISHED, *conditions, *where]
+        return f"""SELECT {columns},
+           {miles} AS miles, {licensed} AS licensed_here,
+           {licensed} AND p.formats && %(remote_formats)s::smallint[] AS remote_here, {rank} AS rank
+    FROM {source}{joins}
+    WHERE {" AND ".join(conditions)}"""  # noqa: S608
+
+    params["remote_formats"] = search.remote_format_ids
+    if criteria.place:
+        params.update(_place_params(criteria))
+        ctes.append(NEAR)
+        # Offices in range, then listings licensed here for telehealth or phone that have none in range: each
+        # listing row is read once, by key or from the licensed-states index.
+        in_range = rows("near n JOIN providers_provider p ON p.id = n.provider_id", "n.miles", IN_STATE, [])
+        remote_only = [
+            IN_STATE,
+            "p.formats && %(remote_formats)s::smallint[]",
+            "NOT EXISTS (SELECT 1 FROM near WHERE near.provider_id = p.id)",
+        ]
+        candidates = "\n    UNION ALL\n    ".join(
+            [in_range, rows("providers_provider p", "NULL::float8", "true", remote_only)]
+        )
+    else:
+        candidates = rows("providers_provider p", "NULL::float8", "false", [])
+    # Read twice (counted, then paged) and bounded by a place or words, the rows are kept aside; nationwide, scanning
+    # the table twice is cheaper. Read once (a page alone), the filters reach into it.
+    kept = (criteria.place or criteria.q) and limit and (facets or with_total)
+    ctes.append(f"c AS {'MATERIALIZED' if kept else 'NOT MATERIALIZED'} (\n    {candidates}\n)")
+
+    groups = _groups(search, Compiler(connection, params))
+    active = [g for g in groups if g.passes]
+    all_pass = " AND ".join(f"({g.passes})" for g in active) or "true"
+    source = "c AS providers_provider"
+    page = (
+        "ARRAY(SELECT json_build_array(id, miles, remote_here) FROM "  # noqa: S608
+        f"{source} WHERE {all_pass} ORDER BY {_order(criteria)} LIMIT %(limit)s OFFSET %(offset)s)"
+        if limit
+        else "'{}'::json[]"  # the page comes from its own statement
+    )
+    if ids_only:
+        select = f"SELECT id FROM {source} WHERE {all_pass}"  # noqa: S608
+    elif facets and not active:
+        # Nothing chosen: every row counts for every option, a plain aggregate the planner can run in parallel.
+        counts = [aggregate for group in groups for aggregate in group.aggregates("true")]
+        select = f"SELECT count(*), {page},\n       {', '.join(counts)}\nFROM {source}"  # noqa: S608
+    elif facets:
+        # Each group's pass flag is computed once per row (OFFSET 0 keeps PostgreSQL from inlining the expressions
+        # into every FILTER); ok_i: the row passes every group but perhaps group i.
+        flags = ", ".join(f"coalesce({g.passes}, false) AS p{i}" for i, g in enumerate(active))
+        fails = " + ".join(f"(NOT p{i})::int" for i in range(len(active)))
+        oks = ", ".join(f"(fails = 0 OR NOT p{i}) AS ok{i}" for i in range(len(active)))
+        counts = []
+        for group in groups:
+            counts += group.aggregates(f"ok{active.index(group)}" if group.passes else "fails = 0")
+        counts += [f"count(*) FILTER (WHERE ok{i})" for i in range(len(active))]
+        select = f"""SELECT count(*) FILTER (WHERE fails = 0), {page},
+       {", ".join(counts)}
+FROM (
+    SELECT providers_provider.*, {oks} FROM (
+        SELECT providers_provider.*, {fails} AS fails FROM (
+            SELECT providers_provider.*, {flags} FROM {source} OFFSET 0
+        ) providers_provider OFFSET 0
+    ) providers_provider WHERE fails <= 1 OFFSET 0
+) providers_provider"""  # noqa: S608
+    elif with_total:
+        select = f"SELECT count(*), {page} FROM {source} WHERE {all_pass}"  # noqa: S608
+    else:
+        select = f"SELECT NULL::bigint, {page}"  # noqa: S608
+    return Statement("WITH " + ",\n".join(ctes) + "\n" + select, params, groups, active)
+
+
+def matched(ranked: bool) -> str:
+    """Listings whose document matches the words (through the GIN index), ranked, and those whose name is close to
+    them (with their boost). Kept apart rather than joined: the planner, which has no statistics on the documents,
+    would hash the tens of thousands of matches of a broad word to join them with a few hundred names."""
+    rank = RANK if ranked else "0::float4"
+    return f"""
+    SELECT p.id, {rank} AS rank
+    FROM providers_provider p, {QUERY}
+    WHERE {PUBLISHED} AND p.search_document @@ query.q AND NOT EXISTS (SELECT 1 FROM names WHERE names.id = p.id)
+    UNION ALL
+    SELECT n.id, n.boost + coalesce((
+        SELECT {rank} FROM providers_provider p, {QUERY}
+        WHERE p.id = n.id AND p.search_document @@ query.q), 0)
+    FROM names n
+"""  # noqa: S608
+
+
+def _place_params(criteria) -> dict:
+    place = criteria.place
+    min_lat, max_lat, min_lon, max_lon = bounding_box(place.latitude, place.longitude, criteria.radius)
+    return {
+        "lat": place.latitude, "lon": place.longitude, "radius": criteria.radius, "state": place.state,
+        "min_lat": min_lat, "max_lat": max_lat, "min_lon": min_lon, "max_lon": max_lon,
+    }  # fmt: skip
+
+
+def _groups(search, compiler: Compiler) -> list[Group]:
+    """Every filter group with its pass condition (when chosen) and its options' counting, from the FilterSet."""
+    criteria = search.criteria
+    groups = []
+    for term_field in FACET_GROUPS:
+        param, column = term_field.param, term_field.field
+        condition = search.conditions.get(param)
+        passes = compiler.sql(condition) if condition is not None else None
+        terms = search.options[param]
+        if column == "formats" and criteria.place:  # counted with the place's rule, option by option
+            options = [(term.id, compiler.sql(search.condition(param, (term.slug,)))) for term in terms]
+            groups.append(Group(param, passes, options))
+        else:
+            groups.append(Group(param, passes, [(term.id, "") for term in terms], words=packed_name(column)))
+    for toggle in ("accepting", "free_consult"):
+        condition = search.condition(toggle, True)
+        chosen = search.conditions.get(toggle)
+        groups.append(Group(toggle, compiler.sql(chosen) if chosen else None, [(1, compiler.sql(condition))]))
+    fee = search.conditions.get("max_fee")
+    groups.append(Group("max_fee", compiler.sql(fee) if fee is not None else None, []))
+    return groups
+
+
+def _order(criteria, stale=True) -> str:
+    sort = criteria.effective_sort()
+    keys = [STALE] if stale else []  # listings nobody has confirmed lately sink, whatever the sort
+    if sort == "relevance":
+        if criteria.q:
+            keys.append("rank DESC")
+        if criteria.place:
+            keys.append("miles ASC NULLS LAST")
+        if not criteria.q:
+            keys += ["accepting_new_clients DESC", "availability_confirmed_at DESC NULLS LAST"]
+    elif sort == "distance":
+        keys.append("miles ASC NULLS LAST")
+    elif sort == "recently-confirmed":
+        keys.append("availability_confirmed_at DESC NULLS LAST")
+    return ", ".join([*keys, "name_key", "id"])
+
+
+def unfiltered_page(search, *, offset: int, limit: int = PER_PAGE) -> Statement:
+    """A page of the whole directory (no place, words or filters): the listings confirmed lately, then the others,
+    each read in the order of a partial index (providers.models: provider_published_*) and cut after the page."""
+    keys = _order(search.criteria, stale=False)
+    branch = (
+        "(SELECT id, {stale} AS stale, accepting_new_clients, availability_confirmed_at, name_key"
+        " FROM providers_provider WHERE status = 'published' AND {condition}"
+        " ORDER BY {keys} LIMIT %(offset)s + %(limit)s)"
+    )
+    fresh = branch.format(stale="false", condition="availability_confirmed_at >= %(stale_before)s", keys=keys)
+    stale = branch.format(
+        stale="true", condition="NOT coalesce(availability_confirmed_at >= %(stale_before)s, false)", keys=keys
+    )
+    sql = (
+        "SELECT NULL::bigint, ARRAY(SELECT json_build_array(id, NULL, false) FROM ("  # noqa: S608
+        f"{fresh} UNION ALL {stale}) page ORDER BY stale, {keys} LIMIT %(limit)s OFFSET %(offset)s)"
+    )
+    return Statement(sql, {"stale_before": search.stale_before, "offset": offset, "limit": limit})
+
+
+def words_page(search, *, offset: int, limit: int = PER_PAGE) -> Statement:
+    """A page of a words-only search (nationwide, no filters), ordered among the text matches alone.
+
+    A listing whose name is close to the words may also match them: it then appears twice in `found`, its name row
+    (rank plus boost) never after its text row. Rather than removing those duplicates from tens of thousands of
+    matches, the top rows are taken with room for one duplicate per name, then each listing's best row is kept."""
+    criteria = search.criteria
+    rank = RANK if criteria.effective_sort() == "relevance" else "0::float4"
+    order = _order(criteria)
+    sql = f"""WITH {NAMES},
+found AS (
+    SELECT p.id, p.name_key, p.availability_confirmed_at, {rank} AS rank
+    FROM providers_provider p, {QUERY} WHERE {PUBLISHED} AND p.search_document @@ query.q
+    UNION ALL
+    SELECT n.id, n.name_key, n.availability_confirmed_at, n.boost + coalesce((
+        SELECT {rank} FROM providers_provider p, {QUERY} WHERE p.id = n.id AND p.search_document @@ query.q), 0)
+    FROM names n
+),
+top AS (SELECT * FROM found ORDER BY {order} LIMIT %(offset)s + %(limit)s + (SELECT count(*) FROM names)),
+best AS (SELECT DISTINCT ON (id) * FROM top ORDER BY id, {order})
+SELECT NULL::bigint, ARRAY(SELECT json_build_array(id, NULL, false) FROM best
+    ORDER BY {order} LIMIT %(limit)s OFFSET %(offset)s)"""  # noqa: S608
+    params = {"q": criteria.q, "stale_before": search.stale_before, "offset": offset, "limit": limit}
+    return Statement(sql, params)
+
+
+def configure(connection):
+    """Sets the trigram word-similarity threshold on this database session, once per connection.
+
+    Inside a transaction a setting is undone by a rollback, so there it is set for the transaction, every time."""
+    in_transaction = connection.in_atomic_block
+    if not in_transaction and connection.connection in _configured:
+        return
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT set_config('pg_trgm.word_similarity_threshold', %s, %s)", [str(WORD_SIMILARITY), in_transaction]
+        )
+    if not in_transaction:
+        _configured.add(connection.connection)
+
+
+def run(connection, statement: Statement, fetch_all: bool = False):
+    configure(connection)
+    with connection.cursor() as cursor:
+        cursor.execute(statement.sql, statement.params)
+        return cursor.fetchall() if fetch_all else cursor.fetchone()

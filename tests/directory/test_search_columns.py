@@ -1,0 +1,105 @@
+"""The search reads published rows of providers_provider itself: generated columns follow every change at once,
+the whole directory's counts are kept only until listings change, and the SQL never reads a column that is gone."""
+
+import re
+from pathlib import Path
+
+import pytest
+from django.db import DatabaseError, connection, transaction
+from django.http import QueryDict
+
+from directory.search import engine, statement
+from directory.search.filters import SearchFilterSet
+from providers.models import Office, Provider, listing_changes
+from tests.directory.conftest import names
+
+
+def columns(provider):
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT name_key, rank_document::text FROM providers_provider WHERE id = %s", [provider.pk])
+        return cursor.fetchone()
+
+
+@pytest.mark.django_db
+def test_only_published_listings_are_found_and_every_change_is_seen_at_once(client, listing):
+    live = listing("Renée Live", accepting_new_clients=True)
+    from tests.providers.factories import ProviderFactory
+
+    draft = listing("Draft Dee", factory=ProviderFactory)
+    assert names(client.get("/search/")) == ["Renée Live"]
+
+    Provider.objects.filter(pk=live.pk).update(accepting_new_clients=False)  # a bulk update, no save()
+    assert names(client.get("/search/", {"accepting": "1"})) == []
+
+    Provider.objects.filter(pk=draft.pk).update(status=Provider.Status.PUBLISHED)
+    assert sorted(names(client.get("/search/"))) == ["Draft Dee", "Renée Live"]
+
+    live.status = Provider.Status.SUSPENDED
+    live.save()
+    assert names(client.get("/search/", {"q": "renee"})) == []
+    draft.delete()
+    assert names(client.get("/search/")) == []
+
+
+@pytest.mark.django_db
+def test_the_name_key_and_ranking_document_are_generated_from_the_listing(listing):
+    # The bio (weight C) matches through the full document but is not ranked.
+    provider = listing("Dana Whitfield", concerns=["birth-trauma"], bio="Gentle postpartum support.")
+    name_key, ranking = columns(provider)
+    assert name_key == "dana whitfield"
+    assert "'whitfield':2A" in ranking and "'trauma'" in ranking and "'gentl'" not in ranking
+
+    provider.display_name = "Dána Whitfeld"
+    provider.save()  # rebuilds search_document; PostgreSQL regenerates the columns
+    name_key, ranking = columns(provider)
+    assert name_key == "dana whitfeld" and "'whitfeld':2A" in ranking
+
+
+@pytest.mark.django_db
+def test_every_write_to_listings_or_offices_advances_the_change_counter(listing):
+    provider = listing("Dana")
+    before = listing_changes(connection)
+    Provider.objects.filter(pk=provider.pk).update(accepting_new_clients=False)
+    after_provider = listing_changes(connection)
+    Office.objects.filter(provider=provider).update(name="Main office")
+    assert before < after_provider < listing_changes(connection)
+
+
+def whole_directory():
+    return engine.run_search(SearchFilterSet(QueryDict("")).search())
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_whole_directory_counts_are_kept_until_a_listing_changes(listing, settings, django_assert_num_queries):
+    listing("Ann")
+    assert whole_directory().total == 1
+    # Counted once: now the counter, the stored counts (the database cache) and the page, no counting.
+    with django_assert_num_queries(3):
+        assert whole_directory().total == 1
+    listing("Bo")
+    assert whole_directory().total == 2
+
+
+@pytest.mark.django_db
+def test_postgresql_refuses_to_drop_a_column_the_generated_search_columns_read():
+    for column in ("display_name", "search_document", "concerns"):
+        with pytest.raises(DatabaseError), transaction.atomic(), connection.cursor() as cursor:
+            cursor.execute(f"ALTER TABLE providers_provider DROP COLUMN {column}")  # noqa: S608
+
+
+SQL_MODULES = [
+    Path(statement.__file__),
+    Path(__file__).resolve().parents[2] / "providers" / "search_document.py",
+]
+
+
+@pytest.mark.parametrize("module", SQL_MODULES, ids=lambda path: path.name)
+def test_the_search_sql_reads_only_columns_that_exist(module):
+    # Fails when a providers column the hand-written SQL reads is renamed or dropped without updating it.
+    provider_columns = {f.column for f in Provider._meta.concrete_fields}
+    office_columns = {f.column for f in Office._meta.concrete_fields}
+    source = module.read_text()
+    read = set(re.findall(r"\bp\.([a-z_]+)\b", source))
+    assert read, "no column references found: the pattern is out of date"
+    assert read <= provider_columns, read - provider_columns
+    assert set(re.findall(r"\bo\.([a-z_]+)\b", source)) <= office_columns
