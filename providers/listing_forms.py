@@ -9,7 +9,7 @@ from directory.images import open_upload
 from providers.models import Office, Provider
 from providers.pending import LISTING_FIELDS, OFFICE_FIELDS
 from providers.states import STATE_CHOICES
-from providers.taxonomy import vocabulary
+from providers.taxonomy import TERM_FIELDS, TermField, vocabulary
 
 AVAILABILITY_CHOICES = [("yes", "Yes, I am taking new clients"), ("no", "Not right now")]
 
@@ -44,33 +44,20 @@ HELP = {
     "contact_email": "Families' messages are sent here. It is never shown on the site.",
     "license_type": "For example: LICSW, CNM, IBCLC.",
 }
-TERM_QUESTIONS = {
-    "types": ("What kind of provider are you?", "Choose all that apply."),
-    "concerns": ("What can you help with?", "Choose all that apply."),
-    "populations": ("Who do you work with? (optional)", ""),
-    "languages": ("Languages you offer care in (optional)", ""),
-    "modalities": ("Approaches you use (optional)", ""),
-    "practices": ("Trauma-informed practices you offer", "Families filter by these, so tick only what you always do."),
-    "formats": ("How you see clients", ""),
-}
-
-
-def _term_field(field):
-    label, help_text = TERM_QUESTIONS[field]
+def _term_field(term_field: TermField, choices) -> forms.TypedMultipleChoiceField:
     return forms.TypedMultipleChoiceField(
-        label=label, help_text=help_text, coerce=int, required=False, widget=forms.CheckboxSelectMultiple
+        label=term_field.question,
+        help_text=term_field.help_text,
+        choices=choices,
+        coerce=int,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
     )
 
 
 class ListingForm(forms.ModelForm):
-    # Taxonomy: checkbox groups over the vocabulary's terms, stored as id arrays. Choices are filled per form.
-    types = _term_field("types")
-    concerns = _term_field("concerns")
-    populations = _term_field("populations")
-    languages = _term_field("languages")
-    modalities = _term_field("modalities")
-    practices = _term_field("practices")
-    formats = _term_field("formats")
+    # Taxonomy: a checkbox group per vocabulary (providers.taxonomy.TERM_FIELDS), added per form with its terms;
+    # payments are asked as two groups, ways to pay and insurance plans.
     payment_methods = forms.TypedMultipleChoiceField(
         label="Ways to pay", coerce=int, required=False, widget=forms.CheckboxSelectMultiple
     )
@@ -122,8 +109,10 @@ class ListingForm(forms.ModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         vocab = vocabulary()
-        for field in TERM_QUESTIONS:
-            self.fields[field].choices = [(t.id, t.name) for t in vocab.terms[field]]
+        for term_field in TERM_FIELDS:
+            if term_field.section != "fees":
+                choices = [(t.id, t.name) for t in vocab.terms[term_field.field]]
+                self.fields[term_field.field] = _term_field(term_field, choices)
         payments = vocab.terms["payments"]
         self.fields["payment_methods"].choices = [(t.id, t.name) for t in payments if t.kind == "method"]
         self.fields["insurance_plans"].choices = [(t.id, t.name) for t in payments if t.kind == "plan"]
@@ -149,6 +138,18 @@ class ListingForm(forms.ModelForm):
         cleaned["payments"] = [*cleaned.get("payment_methods", []), *cleaned.get("insurance_plans", [])]
         self.instance.payments = cleaned["payments"]
         return cleaned
+
+    def term_fields(self, section: str) -> list[tuple]:
+        """The vocabularies' checkbox groups of one section of the form, with how to lay each out."""
+        return [(self[f.field], f.columns) for f in TERM_FIELDS if f.section == section]
+
+    @property
+    def who_terms(self):
+        return self.term_fields("who")
+
+    @property
+    def how_terms(self):
+        return self.term_fields("how")
 
     def listing_values(self) -> dict:
         return {field: self.cleaned_data[field] for field in LISTING_FIELDS}

@@ -12,6 +12,7 @@ import copy
 from django.db import models, transaction
 
 from providers.states import STATE_NAMES
+from providers.taxonomy import VOCABULARIES
 
 # Every field a provider edits on their listing (availability is confirmed separately, without review).
 LISTING_FIELDS = [
@@ -22,17 +23,10 @@ LISTING_FIELDS = [
     "bio",
     "approach",
     "trainings",
-    "types",
-    "concerns",
-    "populations",
-    "languages",
-    "modalities",
-    "practices",
-    "formats",
+    *VOCABULARIES,  # one array of term ids per vocabulary (providers.taxonomy.TERM_FIELDS)
     "fee_min",
     "fee_max",
     "free_consultation",
-    "payments",
     "licensed_states",
     "website",
     "booking_url",
@@ -43,7 +37,7 @@ LISTING_FIELDS = [
     "license_state",
 ]
 OFFICE_FIELDS = ["name", "street", "show_street", "city", "state", "zip_code"]
-TERM_FIELDS = {"types", "concerns", "populations", "languages", "modalities", "practices", "formats", "payments"}
+TERM_ARRAYS = set(VOCABULARIES)
 
 
 def _photo_path(instance, filename):
@@ -272,7 +266,7 @@ def _display(field, value) -> str:
 
     if value in (None, "", []):
         return "—"
-    if field in TERM_FIELDS:
+    if field in TERM_ARRAYS:
         return ", ".join(t.name for t in vocabulary().named(field, value)) or "—"
     if field == "licensed_states":
         return ", ".join(STATE_NAMES.get(code, code) for code in sorted(value))

@@ -101,6 +101,8 @@ class TermField:
     help_text: str = ""
     param: str = ""  # the search's GET parameter; "" when families do not filter by it
     legend: str = ""  # the search page's fieldset legend
+    section: str = "who"  # the listing form's section: "who" (Who you help), "how" (How you work) or "fees"
+    columns: bool = True  # the listing form lays its checkboxes out in columns (short names)
 
     @property
     def is_filter(self) -> bool:
@@ -109,7 +111,7 @@ class TermField:
 
 # In the order the search page shows its filters: how and who first, then what the family is going through.
 TERM_FIELDS = (
-    TermField("formats", Format, "How you see clients", param="format", legend="How you'd like to meet"),
+    TermField("formats", Format, "How you see clients", param="format", legend="How you'd like to meet", section="how"),
     TermField(
         "types", ProviderType, "What kind of provider are you?", "Choose all that apply.", "type", "Type of provider"
     ),
@@ -128,16 +130,33 @@ TERM_FIELDS = (
         "Families filter by these, so tick only what you always do.",
         "practice",
         "Trauma-informed practices",
+        section="how",
+        columns=False,
     ),
-    TermField("payments", PaymentOption, "Ways to pay", param="payment", legend="Payment and insurance"),
+    TermField(
+        "payments", PaymentOption, "Ways to pay", param="payment", legend="Payment and insurance", section="fees"
+    ),
     TermField("languages", Language, "Languages you offer care in (optional)", param="language", legend="Languages"),
-    TermField("modalities", Modality, "Approaches you use (optional)", param="modality", legend="Therapy approaches"),
+    TermField(
+        "modalities",
+        Modality,
+        "Approaches you use (optional)",
+        param="modality",
+        legend="Therapy approaches",
+        section="how",
+    ),
     TermField("populations", Population, "Who do you work with? (optional)"),
 )
 # The Provider array field that holds each vocabulary's term ids, and the model of its terms.
 VOCABULARIES = {term_field.field: term_field.model for term_field in TERM_FIELDS}
-# The vocabularies families filter by, in the page's order.
-FILTERS = tuple(term_field for term_field in TERM_FIELDS if term_field.is_filter)
+
+
+def filters() -> tuple[TermField, ...]:
+    """The vocabularies families filter by, in the page's order (read when asked, so a test can declare one)."""
+    return tuple(term_field for term_field in TERM_FIELDS if term_field.is_filter)
+
+
+FILTERS = filters()
 
 
 @dataclass

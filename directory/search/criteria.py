@@ -5,8 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from urllib.parse import urlencode
 
+from providers import taxonomy
 from providers.geo import Place
-from providers.taxonomy import FILTERS
 
 RADIUS_CHOICES = (5, 10, 25, 50, 100)
 DEFAULT_RADIUS = 25
@@ -20,9 +20,14 @@ PER_PAGE = 20
 MAX_FEE_CHOICES = (50, 100, 150, 200, 250)
 
 
-# The vocabularies families filter by, in the page's order (each declared once in providers.taxonomy).
-FACET_GROUPS = FILTERS
-GROUPS_BY_PARAM = {group.param: group for group in FACET_GROUPS}
+def facet_groups() -> tuple[taxonomy.TermField, ...]:
+    """The vocabularies families filter by, in the page's order (each declared once in providers.taxonomy)."""
+    return taxonomy.filters()
+
+
+def facet_group(param: str) -> taxonomy.TermField | None:
+    return next((group for group in facet_groups() if group.param == param), None)
+
 
 # Formats a provider offers from their office (need an office within the radius) and from anywhere (need a
 # licence in the family's state).
@@ -87,7 +92,7 @@ class SearchCriteria:
             pairs.append(("near", self.near))
         if self.near and self.radius != DEFAULT_RADIUS:
             pairs.append(("radius", str(self.radius)))
-        for group in FACET_GROUPS:
+        for group in facet_groups():
             pairs += [(group.param, slug) for slug in self.slugs(group.param)]
         if self.accepting:
             pairs.append(("accepting", "1"))
@@ -112,7 +117,7 @@ class SearchCriteria:
 
     def without(self, param: str) -> SearchCriteria:
         """A copy without one filter group (or toggle, or the fee limit, or the words)."""
-        if param in GROUPS_BY_PARAM:
+        if facet_group(param):
             return self.adjusted(selected={k: v for k, v in self.selected.items() if k != param})
         if param in ("accepting", "free_consult"):
             return self.adjusted(**{param: False})

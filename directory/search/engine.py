@@ -21,7 +21,7 @@ from django.utils import timezone
 
 from directory.routers import read_alias
 from directory.search import statement
-from directory.search.criteria import FACET_GROUPS, PER_PAGE, REMOTE_FORMATS, SearchCriteria
+from directory.search.criteria import PER_PAGE, REMOTE_FORMATS, SearchCriteria, facet_groups
 from providers.models import STALE_AFTER, listing_changes
 from providers.taxonomy import vocabulary
 
@@ -47,7 +47,7 @@ class Search:
     @property
     def options(self) -> dict[str, list]:
         terms = vocabulary()
-        return {group.param: terms.terms[group.field] for group in FACET_GROUPS}
+        return {group.param: terms.terms[group.field] for group in facet_groups()}
 
     def condition(self, param: str, value) -> Q | None:
         return self.condition_of(param, value, self.criteria.place)

@@ -20,13 +20,13 @@ from django.db.models.expressions import RawSQL
 from directory.search import engine
 from directory.search.criteria import (
     DEFAULT_RADIUS,
-    FACET_GROUPS,
     PLACE_FORMATS,
     RADIUS_CHOICES,
     REMOTE_FORMATS,
     SORTS,
     TOGGLES,
     SearchCriteria,
+    facet_groups,
 )
 from providers import geo
 from providers.models import Provider
@@ -225,18 +225,13 @@ class SearchFilterSet(django_filters.FilterSet):
 
     def __init__(self, data=None, queryset=None, **kwargs):
         super().__init__(data, queryset=Provider.objects.published() if queryset is None else queryset, **kwargs)
+        # One checkbox group per vocabulary declared as a filter (providers.taxonomy.TERM_FIELDS), in page order.
+        for term_field in facet_groups():
+            klass = FormatsFilter if term_field.field == "formats" else TermsFilter
+            self.filters[term_field.param] = klass(term_field)
         for name, group in self.filters.items():
             if isinstance(group, TermsFilter):
                 self.form.fields[name].choices = [(term.slug, term.name) for term in group.terms()]
-
-    @classmethod
-    def get_filters(cls):
-        # One checkbox group per vocabulary declared as a filter (providers.taxonomy.TERM_FIELDS), in page order.
-        filters = super().get_filters()
-        for term_field in FACET_GROUPS:
-            klass = FormatsFilter if term_field.field == "formats" else TermsFilter
-            filters[term_field.param] = klass(term_field)
-        return filters
 
     @property
     def data_clean(self) -> dict:
@@ -258,7 +253,7 @@ class SearchFilterSet(django_filters.FilterSet):
             near=data["near"],
             place=place,
             radius=data["radius"],
-            selected={group.param: data[group.param] for group in FACET_GROUPS if data.get(group.param)},
+            selected={group.param: data[group.param] for group in facet_groups() if data.get(group.param)},
             accepting=data["accepting"],
             free_consult=data["free_consult"],
             max_fee=data["max_fee"],

@@ -9,13 +9,13 @@ from urllib.parse import urlencode
 from django.urls import reverse
 
 from directory.search.criteria import (
-    FACET_GROUPS,
-    GROUPS_BY_PARAM,
     PLACE_FORMATS,
     RADIUS_CHOICES,
     REMOTE_FORMATS,
     TOGGLES,
     SearchCriteria,
+    facet_group,
+    facet_groups,
 )
 from directory.search.engine import Outcome
 from providers import geo
@@ -87,7 +87,7 @@ def cards(outcome: Outcome) -> list[Card]:
     back = criteria.query_string()
     suffix = "?" + urlencode({"back": back}) if back else ""
     terms = vocabulary()
-    chosen = {param: set(terms.ids(GROUPS_BY_PARAM[param].field, slugs)) for param, slugs in criteria.selected.items()}
+    chosen = {param: set(terms.ids(facet_group(param).field, slugs)) for param, slugs in criteria.selected.items()}
     result = []
     for pid, miles, remote in outcome.rows:
         provider = found.get(pid)
@@ -137,7 +137,7 @@ def facets(outcome: Outcome, form) -> list[Facet]:
     with the count it would give."""
     criteria, counts = outcome.criteria, outcome.counts
     result = []
-    for group in FACET_GROUPS:
+    for group in facet_groups():
         chosen = set(criteria.slugs(group.param))
         by_slug = {term.slug: term.id for term in vocabulary().terms[group.field]}
         by_id = counts.options.get(group.param, {})
@@ -230,8 +230,8 @@ def ways_out(outcome: Outcome) -> list[WayOut]:
 
 
 def _filter_name(param: str) -> str:
-    if param in GROUPS_BY_PARAM:
-        return GROUPS_BY_PARAM[param].legend
+    if facet_group(param):
+        return facet_group(param).legend
     return TOGGLES.get(param, "Highest fee")
 
 

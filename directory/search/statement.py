@@ -28,7 +28,7 @@ from dataclasses import dataclass, field
 from django.db.models import Q
 from django.db.models.sql import Query
 
-from directory.search.criteria import FACET_GROUPS, PER_PAGE
+from directory.search.criteria import PER_PAGE, facet_groups
 from providers.geo import EARTH_RADIUS_MILES, bounding_box
 from providers.models import Provider, packed_name
 
@@ -72,16 +72,22 @@ NEAR = f"""near AS (
     GROUP BY provider_id
 )"""  # noqa: S608
 
-# What every candidate row carries: the listing's own columns the filters and the order read, and how it relates to
-# the family's place.
-COLUMNS = ", ".join(
-    f"p.{column}"
-    for column in (
-        "id", "name_key", "accepting_new_clients", "free_consultation", "fee_min", "availability_confirmed_at",
-        *(group.field for group in FACET_GROUPS),
-    )
-)  # fmt: skip
-PACKED_COLUMNS = ", ".join(f"p.{packed_name(group.field)}" for group in FACET_GROUPS)
+
+def _columns(facets: bool) -> str:
+    """What every candidate row carries: the listing's own columns the filters and the order read (and, to count
+    facets, the packed words), besides how it relates to the family's place."""
+    names = ["id", "name_key", "accepting_new_clients", "free_consultation", "fee_min", "availability_confirmed_at"]
+    names += [group.field for group in facet_groups()]
+    if facets:
+        names += [packed_name(group.field) for group in facet_groups() if _packed(group.field)]
+    return ", ".join(f"p.{name}" for name in names)
+
+
+def _packed(field_name: str) -> bool:
+    """Whether the vocabulary has its packed words (a filter declared without them is counted option by option)."""
+    return any(f.name == packed_name(field_name) for f in Provider._meta.get_fields())
+
+
 IN_STATE = "p.licensed_states @> ARRAY[%(state)s]::varchar(2)[]"
 STALE = "(availability_confirmed_at IS NULL OR availability_confirmed_at < %(stale_before)s)"
 
@@ -173,7 +179,7 @@ def build(
         joins = " JOIN matched m ON m.id = p.id"
         rank = "m.rank"
 
-    columns = f"{COLUMNS}, {PACKED_COLUMNS}" if facets else COLUMNS  # the packed words only count facets
+    columns = _columns(facets)
 
     def rows(source, miles, licensed, conditions):
         conditions = [PUBLISHED, *conditions, *where]
@@ -277,16 +283,16 @@ def _groups(search, compiler: Compiler) -> list[Group]:
     """Every filter group with its pass condition (when chosen) and its options' counting, from the FilterSet."""
     criteria = search.criteria
     groups = []
-    for term_field in FACET_GROUPS:
+    for term_field in facet_groups():
         param, column = term_field.param, term_field.field
         condition = search.conditions.get(param)
         passes = compiler.sql(condition) if condition is not None else None
         terms = search.options[param]
-        if column == "formats" and criteria.place:  # counted with the place's rule, option by option
+        if _packed(column) and not (column == "formats" and criteria.place):
+            groups.append(Group(param, passes, [(term.id, "") for term in terms], words=packed_name(column)))
+        else:  # each option with the group's own condition for it alone (formats near a place follow its rule)
             options = [(term.id, compiler.sql(search.condition(param, (term.slug,)))) for term in terms]
             groups.append(Group(param, passes, options))
-        else:
-            groups.append(Group(param, passes, [(term.id, "") for term in terms], words=packed_name(column)))
     for toggle in ("accepting", "free_consult"):
         condition = search.condition(toggle, True)
         chosen = search.conditions.get(toggle)

@@ -103,3 +103,19 @@ def test_the_search_sql_reads_only_columns_that_exist(module):
     assert read, "no column references found: the pattern is out of date"
     assert read <= provider_columns, read - provider_columns
     assert set(re.findall(r"\bo\.([a-z_]+)\b", source)) <= office_columns
+
+
+@pytest.mark.django_db
+def test_the_columns_every_search_reads_row_by_row_are_never_compressed():
+    # A vocabulary added later needs its columns set PLAIN in its migration (see providers migration 0007): the
+    # toaster would otherwise compress them, and every facet aggregate would decompress them again per row.
+    from providers.models import packed_name
+    from providers.taxonomy import FILTERS, TERM_FIELDS
+
+    wanted = {"name_key", "licensed_states", *(f.field for f in TERM_FIELDS), *(packed_name(f.field) for f in FILTERS)}
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT attname FROM pg_attribute WHERE attrelid = 'providers_provider'::regclass AND attstorage = 'p'"
+        )
+        plain = {name for (name,) in cursor.fetchall()}
+    assert wanted - plain == set()
