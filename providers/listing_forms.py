@@ -44,6 +44,8 @@ HELP = {
     "contact_email": "Families' messages are sent here. It is never shown on the site.",
     "license_type": "For example: LICSW, CNM, IBCLC.",
 }
+
+
 def _term_field(term_field: TermField, choices) -> forms.TypedMultipleChoiceField:
     return forms.TypedMultipleChoiceField(
         label=term_field.question,
