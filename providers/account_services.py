@@ -9,8 +9,8 @@ from providers.notifications import absolute_url, send_templated_email
 from providers.tokens import VERIFY_MAX_AGE, verification_token
 
 
-def send_verification_email(user, request=None) -> None:
-    link = absolute_url("accounts:verify_email", request, token=verification_token(user))
+def send_verification_email(user) -> None:
+    link = absolute_url("accounts:verify_email", token=verification_token(user))
     context = {"user": user, "link": link, "days": VERIFY_MAX_AGE.days}
     send_templated_email("accounts/emails/verify_email", context, user.email)
 
@@ -24,15 +24,15 @@ def mark_email_verified(user) -> bool:
     return True
 
 
-def change_email(user, new_email, request=None) -> None:
+def change_email(user, new_email) -> None:
     """The new address becomes the login at once and must be verified; the old one hears about the change."""
     old_email = user.email
     with transaction.atomic():
         user.email = new_email
         user.email_verified_at = None
         user.save(update_fields=["email", "email_verified_at"])
-        transaction.on_commit(lambda: send_verification_email(user, request))
-        context = {"new_email": new_email, "login_url": absolute_url("accounts:login", request)}
+        transaction.on_commit(lambda: send_verification_email(user))
+        context = {"new_email": new_email, "login_url": absolute_url("accounts:login")}
         transaction.on_commit(lambda: send_templated_email("accounts/emails/email_changed", context, old_email))
 
 

@@ -58,7 +58,7 @@ def signup(request):
                 return redirect("home")
             user = form.save()
             login(request, user, backend="django.contrib.auth.backends.ModelBackend")
-            account_services.send_verification_email(user, request)
+            account_services.send_verification_email(user)
             messages.success(
                 request,
                 f"Welcome! We have sent a link to {user.email}. Open it to confirm your address; "
@@ -95,7 +95,7 @@ def resend_verification(request):
     elif not RESEND_LIMIT.hit(str(user.pk)):
         messages.warning(request, try_again_message(RESEND_LIMIT))
     else:
-        account_services.send_verification_email(user, request)
+        account_services.send_verification_email(user)
         messages.success(request, f"We have sent a new link to {user.email}. It works for {VERIFY_MAX_AGE.days} days.")
     return redirect("accounts:home" if request.POST.get("back") == "account" else "listing:dashboard")
 
@@ -171,7 +171,7 @@ class PasswordResetView(auth_views.PasswordResetView):
 
     @property
     def extra_email_context(self):
-        return {"SITE_NAME": settings.SITE_NAME}
+        return {"SITE_NAME": settings.SITE_NAME, "SITE_URL": settings.SITE_URL}
 
     def form_valid(self, form):
         # The same answer whether or not the address has an account; only the rate limit can change it.
@@ -213,7 +213,7 @@ class PasswordChangeView(auth_views.PasswordChangeView):
 def change_email(request):
     form = EmailChangeForm(request.user, request.POST or None)
     if request.method == "POST" and form.is_valid():
-        account_services.change_email(request.user, form.cleaned_data["email"], request)
+        account_services.change_email(request.user, form.cleaned_data["email"])
         messages.success(
             request,
             f"Your login email is now {form.cleaned_data['email']}. We have sent a link there to confirm it.",

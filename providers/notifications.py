@@ -6,19 +6,16 @@ absolute (settings.SITE_URL): emails are also sent from the admin and from cron,
 
 from __future__ import annotations
 
-from django.conf import settings
 from django.urls import reverse
 
 from directory.emails import render_email
+from directory.links import site_url
 from directory.models import QueuedEmail
 
 
-def absolute_url(path_or_name: str, request=None, **kwargs) -> str:
-    """An absolute link to a path ("/listing/") or a URL name ("listing:dashboard")."""
-    path = path_or_name if path_or_name.startswith("/") else reverse(path_or_name, kwargs=kwargs or None)
-    if request is not None:
-        return request.build_absolute_uri(path)
-    return getattr(settings, "SITE_URL", "http://127.0.0.1:8000").rstrip("/") + path
+def absolute_url(path_or_name: str, **kwargs) -> str:
+    """An absolute link to a path ("/listing/") or a URL name ("listing:dashboard"), on SITE_URL."""
+    return site_url(path_or_name if path_or_name.startswith("/") else reverse(path_or_name, kwargs=kwargs or None))
 
 
 def send_templated_email(template_prefix: str, context: dict, to: str) -> None:

@@ -204,6 +204,15 @@ class TestPasswordReset:
         assert user.email_verified  # the link reached the inbox
         assert "doesn't work any more" in client.get(link, follow=True).content.decode()  # used once
 
+    def test_the_link_is_on_site_url_whatever_host_the_request_named(self, client, mailoutbox, settings):
+        settings.ALLOWED_HOSTS = [*settings.ALLOWED_HOSTS, "evil.example"]
+        settings.SITE_URL = "https://directory.example"
+        UserFactory(email="r@example.org")
+        client.post("/accounts/password-reset/", {"email": "r@example.org"}, HTTP_HOST="evil.example")
+        (mail,) = mailoutbox
+        assert link_in(mail).startswith("https://directory.example/accounts/")
+        assert "evil.example" not in mail.body
+
     def test_the_same_answer_for_an_unknown_address(self, client, mailoutbox):
         known = client.post("/accounts/password-reset/", {"email": "nobody@example.org"}, follow=True)
         assert "If an account uses that address" in known.content.decode()
