@@ -9,6 +9,7 @@ from django.utils.html import format_html, format_html_join
 from blog.forms import DeclineForm
 from blog.models import GuestAuthor, Post, Topic
 from blog.proposals import Proposal, ProposalEvent, TransitionNotAllowed
+from directory.admin import ModelAdmin
 from directory.images import open_upload
 
 
@@ -55,14 +56,14 @@ class GuestAuthorAdminForm(forms.ModelForm):
 
 
 @admin.register(Topic)
-class TopicAdmin(admin.ModelAdmin):
+class TopicAdmin(ModelAdmin):
     list_display = ["name", "slug"]
     search_fields = ["name", "description"]
     prepopulated_fields = {"slug": ["name"]}
 
 
 @admin.register(GuestAuthor)
-class GuestAuthorAdmin(admin.ModelAdmin):
+class GuestAuthorAdmin(ModelAdmin):
     form = GuestAuthorAdminForm
     list_display = ["name", "credentials", "email", "created_at"]
     search_fields = ["name", "credentials", "email", "bio"]
@@ -84,7 +85,7 @@ class GuestAuthorAdmin(admin.ModelAdmin):
 
 
 @admin.register(Post)
-class PostAdmin(admin.ModelAdmin):
+class PostAdmin(ModelAdmin):
     form = PostAdminForm
     list_display = ["title", "author", "status", "published_at", "is_live", "reading_minutes"]
     list_filter = ["status", "topics", "author"]
@@ -166,7 +167,7 @@ def _run_transition(modeladmin, request, queryset, verb, call):
 
 
 @admin.register(Proposal)
-class ProposalAdmin(admin.ModelAdmin):
+class ProposalAdmin(ModelAdmin):
     list_display = ["title", "name", "email", "status", "created_at", "draft_link"]
     list_filter = ["status", "created_at"]
     search_fields = ["title", "name", "email", "summary", "credentials"]

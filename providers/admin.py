@@ -1,13 +1,14 @@
 from django import forms
 from django.contrib import admin, messages
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import path, reverse
 from django.utils.html import format_html, format_html_join
 from django.utils.http import urlencode
 
+from directory.admin import ModelAdmin, SafeChangeListMixin
 from providers import moderation
 from providers.enquiries import ContactMessage
 from providers.lifecycle import ListingEvent
@@ -43,7 +44,7 @@ admin.site.login = admin_login
 
 
 @admin.register(User)
-class UserAdmin(DjangoUserAdmin):
+class UserAdmin(SafeChangeListMixin, DjangoUserAdmin):
     ordering = ["email"]
     list_display = ["email", "is_staff", "is_active", "email_verified_at", "date_joined", "last_login"]
     list_filter = ["is_staff", "is_superuser", "is_active", "groups"]
@@ -58,7 +59,7 @@ class UserAdmin(DjangoUserAdmin):
     readonly_fields = ["last_login", "date_joined"]
 
 
-class TermAdmin(admin.ModelAdmin):
+class TermAdmin(ModelAdmin):
     list_display = ["name", "slug", "order"]
     list_editable = ["order"]
     search_fields = ["name", "slug", "description"]
@@ -131,7 +132,7 @@ class ProviderAdminForm(forms.ModelForm):
 
 
 @admin.register(Provider)
-class ProviderAdmin(admin.ModelAdmin):
+class ProviderAdmin(ModelAdmin):
     form = ProviderAdminForm
     list_display = [
         "display_name",
@@ -262,7 +263,11 @@ class ProviderAdmin(admin.ModelAdmin):
         step = moderation.MODERATIONS.get(action)
         if step is None:
             raise Http404("No such action.")
-        listing = get_object_or_404(Provider.objects.select_related("owner", "pending_change"), pk=object_id)
+        try:
+            pk = Provider._meta.pk.to_python(object_id)
+        except ValidationError:
+            raise Http404("No such listing.") from None
+        listing = get_object_or_404(Provider.objects.select_related("owner", "pending_change"), pk=pk)
         if not self.has_change_permission(request, listing):
             raise PermissionDenied
         change_url = reverse("admin:providers_provider_change", args=[listing.pk])
@@ -285,7 +290,7 @@ class ProviderAdmin(admin.ModelAdmin):
 
 
 @admin.register(PendingChange)
-class PendingChangeAdmin(admin.ModelAdmin):
+class PendingChangeAdmin(ModelAdmin):
     """The queue of edits to published listings; each is decided on its listing's page."""
 
     list_display = ["provider_link", "updated_at", "fields_changed", "returned"]
@@ -314,7 +319,7 @@ class PendingChangeAdmin(admin.ModelAdmin):
 
 
 @admin.register(ListingEvent)
-class ListingEventAdmin(admin.ModelAdmin):
+class ListingEventAdmin(ModelAdmin):
     list_display = ["created_at", "provider", "action", "from_status", "to_status", "actor", "note"]
     list_filter = ["action"]
     list_select_related = ["provider", "actor"]
@@ -348,7 +353,7 @@ def resolve_reports(modeladmin, request, queryset):
 
 
 @admin.register(ListingReport)
-class ListingReportAdmin(admin.ModelAdmin):
+class ListingReportAdmin(ModelAdmin):
     list_display = ["created_at", "provider_link", "reason", "status", "resolved_by", "resolved_at"]
     list_filter = ["status", "reason"]
     list_select_related = ["provider", "resolved_by"]
@@ -380,7 +385,7 @@ class ListingReportAdmin(admin.ModelAdmin):
 
 
 @admin.register(ContactMessage)
-class ContactMessageAdmin(admin.ModelAdmin):
+class ContactMessageAdmin(ModelAdmin):
     # Founders see that messages flow, not what families wrote.
     list_display = ["provider", "status", "attempts", "created_at", "sent_at", "last_error"]
     list_filter = ["status"]
