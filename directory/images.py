@@ -17,7 +17,8 @@ from PIL import Image, ImageOps, UnidentifiedImageError
 MAX_UPLOAD_BYTES = 8 * 1024 * 1024
 # 40 megapixels: more than any phone camera, far less than a decompression bomb.
 MAX_PIXELS = 40_000_000
-ALLOWED_FORMATS = {"JPEG": "JPEG", "PNG": "PNG", "WEBP": "WebP"}
+# MPO is a JPEG with more pictures after the first (depth maps, previews), as many phones write: the first is the photo.
+ALLOWED_FORMATS = {"JPEG": "JPEG", "MPO": "JPEG", "PNG": "PNG", "WEBP": "WebP"}
 WEBP_QUALITY = 82
 
 Image.MAX_IMAGE_PIXELS = MAX_PIXELS

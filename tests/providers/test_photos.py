@@ -106,6 +106,18 @@ def test_png_and_webp_are_accepted(provider, fmt, name):
     assert stored(provider.photo_small).size == (160, 160)
 
 
+def test_a_jpeg_with_a_second_embedded_image_as_phones_write_it_uses_the_first(provider):
+    first, second = Image.new("RGB", (400, 400), RED), Image.new("RGB", (400, 400), BLUE)
+    data = encoded(first, "MPO", save_all=True, append_images=[second])
+    assert Image.open(io.BytesIO(data)).format == "MPO"  # the test's premise: a multi-picture JPEG
+    provider.set_photo(upload(data))
+    provider.save()
+    for field in (provider.photo, provider.photo_small):
+        image = stored(field)
+        assert image.format == "WEBP"
+        assert colour_at(image, image.width // 2, image.height // 2) == "red"
+
+
 def test_a_transparent_png_gets_a_white_background(provider):
     provider.set_photo(upload(encoded(Image.new("RGBA", (200, 200), (0, 0, 0, 0)), "PNG"), name="p.png"))
     r, g, b = stored(provider.photo).convert("RGB").getpixel((240, 240))
