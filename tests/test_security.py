@@ -163,3 +163,56 @@ def test_private_fields_appear_in_no_public_page_feed_sitemap_or_json_ld(client,
         body = client.get(path).content.decode()
         for secret in ("secret-inbox@example.net", "LIC-55501", "XYZZY", "parent@example.org"):
             assert secret not in body, f"{secret} leaked on {path}"
+
+
+# Cookies -----------------------------------------------------------------------------------------------------------
+def lasting_cookies(response):
+    """The cookies a response sets that would outlive the browser session."""
+    return {name: str(morsel) for name, morsel in response.cookies.items() if morsel["expires"] or morsel["max-age"]}
+
+
+def test_an_anonymous_visitor_gets_no_cookie_that_outlives_the_browser_session(client, site_content, settings):
+    provider, post = site_content
+    response = client.get(provider.get_absolute_url())
+    assert "csrftoken" in response.cookies  # the contact form's token: the premise
+    assert lasting_cookies(response) == {}
+    for path in [
+        "/",
+        "/search/",
+        post.get_absolute_url(),
+        "/blog/propose/",
+        f"/providers/{provider.slug}/contact/",
+        f"/providers/{provider.slug}/report/",
+        "/accounts/login/",
+        "/accounts/signup/",
+        "/accounts/password-reset/",
+    ]:
+        response = client.get(path)
+        assert lasting_cookies(response) == {}, path
+        assert settings.SESSION_COOKIE_NAME not in response.cookies, path  # sessions start at login
+    response = client.post(f"/providers/{provider.slug}/contact/", {"name": "Jamie", "email": "not an address"})
+    assert lasting_cookies(response) == {}
+
+
+def test_a_visitor_who_logs_out_keeps_no_lasting_cookie(client):
+    client.force_login(VerifiedUserFactory())
+    response = client.post("/accounts/logout/")
+    assert response.status_code == 302
+    assert lasting_cookies(response) == {}
+    assert lasting_cookies(client.get("/")) == {}
+
+
+def test_an_anonymous_password_reset_link_sets_no_lasting_cookie(client, mailoutbox):
+    VerifiedUserFactory(email="r@example.org")
+    client.post("/accounts/password-reset/", {"email": "r@example.org"})
+    link = re.search(r"https?://\S+", mailoutbox[0].body).group(0)
+    response = client.get(urlsplit(link).path)
+    assert response.status_code == 302  # Django moves the token into the session
+    assert lasting_cookies(response) == {}
+
+
+def test_a_login_lasts_as_configured(client, settings):
+    user = VerifiedUserFactory()
+    response = client.post("/accounts/login/", {"username": user.email, "password": "a-strong-test-password"})
+    assert response.status_code == 302
+    assert response.cookies[settings.SESSION_COOKIE_NAME]["max-age"] == settings.SESSION_COOKIE_AGE
