@@ -69,6 +69,17 @@ def packed(field):
     )
 
 
+# The listing's own columns every search reads besides its vocabularies (directory/search/statement.py).
+SEARCH_ROW = (
+    "name_key",
+    "accepting_new_clients",
+    "free_consultation",
+    "fee_min",
+    "availability_confirmed_at",
+    "licensed_states",
+)
+
+
 def packed_name(field):
     return f"{field}_packed"
 
@@ -229,6 +240,14 @@ class Provider(ListingLifecycleMixin, models.Model):
             GinIndex(fields=["search_document"], name="provider_search_document"),
             GinIndex(fields=["licensed_states"], name="provider_licensed_states"),
             *(GinIndex(fields=[f.field], name=f"provider_{f.field}") for f in FILTERS),
+            # Every column a search reads row by row, for published listings: facet counts and candidates are read
+            # from this narrow index (index-only scans, ~65 MB at 100k) rather than the wide rows (~185 MB).
+            models.Index(
+                fields=["id"],
+                include=[*SEARCH_ROW, *(f.field for f in FILTERS), *(packed_name(f.field) for f in FILTERS)],
+                name="provider_search_row",
+                condition=Q(status="published"),
+            ),
             # The whole directory's pages, in each order (directory/search/statement.py): listings not confirmed
             # lately sink whatever the order, and "lately" moves with the clock, so each order is read from two
             # index scans (confirmed lately, and not) that stop after the page.

@@ -5,8 +5,8 @@ The shape, built from fixed fragments (user input only ever travels as parameter
 
     near      offices in the bounding box, exact haversine <= radius, nearest office per provider   [a place]
     names     names within trigram word-similarity of the words (typos), through the trigram index [words]
-    matched   documents matching websearch_to_tsquery (english_unaccent or simple), ranked by ts_rank
-              over the small A/B-weight document, plus the names                                   [words]
+    matched   documents matching websearch_to_tsquery (english_unaccent or simple) through the GIN index,
+              ranked by ts_rank over the small A/B-weight document, plus the names                 [words]
     c         the candidates: published listings with an office near ∪ those licensed in the place's state
               that offer telehealth or phone; or the matched listings; or every published listing
     counts    one pass over c computing, per row, which chosen filter groups it fails; rows failing at most
@@ -22,6 +22,7 @@ from its packed words (`<field>_packed`, providers migration 0007), which is the
 
 from __future__ import annotations
 
+import functools
 import weakref
 from dataclasses import dataclass, field
 
@@ -30,7 +31,7 @@ from django.db.models.sql import Query
 
 from directory.search.criteria import PER_PAGE, facet_groups
 from providers.geo import EARTH_RADIUS_MILES, bounding_box
-from providers.models import Provider, packed_name
+from providers.models import SEARCH_ROW, Provider, packed_name
 
 WORD_SIMILARITY = 0.5  # "Whitfeld" ~ "Whitfield" is 0.58; unrelated words score near 0
 LANE_BITS = 21  # packed words: three options per int8, exact up to 2,097,151 listings
@@ -76,8 +77,7 @@ NEAR = f"""near AS (
 def _columns(facets: bool) -> str:
     """What every candidate row carries: the listing's own columns the filters and the order read (and, to count
     facets, the packed words), besides how it relates to the family's place."""
-    names = ["id", "name_key", "accepting_new_clients", "free_consultation", "fee_min", "availability_confirmed_at"]
-    names += [group.field for group in facet_groups()]
+    names = ["id", *SEARCH_ROW, *(group.field for group in facet_groups())]
     if facets:
         names += [packed_name(group.field) for group in facet_groups() if _packed(group.field)]
     return ", ".join(f"p.{name}" for name in names)
@@ -85,7 +85,12 @@ def _columns(facets: bool) -> str:
 
 def _packed(field_name: str) -> bool:
     """Whether the vocabulary has its packed words (a filter declared without them is counted option by option)."""
-    return any(f.name == packed_name(field_name) for f in Provider._meta.get_fields())
+    return packed_name(field_name) in _field_names()
+
+
+@functools.cache
+def _field_names() -> frozenset[str]:
+    return frozenset(f.name for f in Provider._meta.get_fields())
 
 
 IN_STATE = "p.licensed_states @> ARRAY[%(state)s]::varchar(2)[]"
@@ -173,11 +178,6 @@ def build(
         joins = f" CROSS JOIN {QUERY} LEFT JOIN names ON names.id = p.id"
         where.append("(p.rank_document @@ query.q OR p.search_document @@ query.q OR names.id IS NOT NULL)")
         rank = f"{RANK} + coalesce(names.boost, 0)" if ranked else "0::float4"
-    elif criteria.q:
-        # Nationwide the words drive: match (and rank) through the text index first, keep only ids and ranks.
-        ctes.append(f"matched AS MATERIALIZED ({matched(ranked)})")
-        joins = " JOIN matched m ON m.id = p.id"
-        rank = "m.rank"
 
     columns = _columns(facets)
 
@@ -204,6 +204,8 @@ def build(
         candidates = "\n    UNION ALL\n    ".join(
             [in_range, rows("providers_provider p", "NULL::float8", "true", remote_only)]
         )
+    elif criteria.q:
+        candidates = _matched(columns, RANK if ranked and limit else "0::float4")  # counting alone needs no rank
     else:
         candidates = rows("providers_provider p", "NULL::float8", "false", [])
     # Read twice (counted, then paged) and bounded by a place or words, the rows are kept aside; nationwide, scanning
@@ -253,21 +255,17 @@ FROM (
     return Statement("WITH " + ",\n".join(ctes) + "\n" + select, params, groups, active)
 
 
-def matched(ranked: bool) -> str:
-    """Listings whose document matches the words (through the GIN index), ranked, and those whose name is close to
-    them (with their boost). Kept apart rather than joined: the planner, which has no statistics on the documents,
-    would hash the tens of thousands of matches of a broad word to join them with a few hundred names."""
-    rank = RANK if ranked else "0::float4"
-    return f"""
-    SELECT p.id, {rank} AS rank
+def _matched(columns: str, rank: str) -> str:
+    """Nationwide, the words drive: listings whose document matches them (through the GIN index; the row is read
+    there once), and those whose name is close to them, with their boost. Kept apart rather than joined: the
+    planner, which has no statistics on the documents, would hash tens of thousands of matches to join a few names."""
+    place_columns = "NULL::float8 AS miles, false AS licensed_here, false AS remote_here"
+    return f"""SELECT {columns}, {place_columns}, {rank} AS rank
     FROM providers_provider p, {QUERY}
     WHERE {PUBLISHED} AND p.search_document @@ query.q AND NOT EXISTS (SELECT 1 FROM names WHERE names.id = p.id)
     UNION ALL
-    SELECT n.id, n.boost + coalesce((
-        SELECT {rank} FROM providers_provider p, {QUERY}
-        WHERE p.id = n.id AND p.search_document @@ query.q), 0)
-    FROM names n
-"""  # noqa: S608
+    SELECT {columns}, {place_columns}, n.boost + CASE WHEN p.search_document @@ query.q THEN {rank} ELSE 0 END
+    FROM names n JOIN providers_provider p ON p.id = n.id, {QUERY}"""  # noqa: S608
 
 
 def _place_params(criteria) -> dict:
