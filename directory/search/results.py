@@ -23,6 +23,7 @@ from providers.models import Provider
 from providers.states import STATE_NAMES
 from providers.taxonomy import vocabulary
 
+CARD_SKIPS = ("bio", "approach", "trainings", "search_document", "rank_document")
 CARD_CONCERNS = 3
 CARD_PAYMENTS = 3
 
@@ -82,7 +83,8 @@ def search_url(query: str) -> str:
 def cards(outcome: Outcome) -> list[Card]:
     """The page's providers, in the engine's order, fetched through the providers' own QuerySet verbs."""
     ids = [pid for pid, _, _ in outcome.rows]
-    found = Provider.objects.published().with_offices().in_bulk(ids)
+    # Cards never show the long text: leaving it (and the search documents) unread halves the cards' cost.
+    found = Provider.objects.published().with_offices().defer(*CARD_SKIPS).in_bulk(ids)
     criteria = outcome.criteria
     back = criteria.query_string()
     suffix = "?" + urlencode({"back": back}) if back else ""
