@@ -107,17 +107,35 @@ TEMPLATES = [
 DATABASE_URL = (
     os.environ.get("DATABASE_URL") or localdb.database_url() or "postgres://postgres@127.0.0.1:5432/directory"
 )
-DATABASES = {
-    "default": dj_database_url.parse(DATABASE_URL, conn_max_age=env_int("CONN_MAX_AGE", 60), conn_health_checks=True)
+# Connections come from Django's psycopg pool: each process holds at most DB_POOL_MAX_SIZE, however many threads
+# serve requests (runserver starts one per request), and waits up to DB_POOL_TIMEOUT seconds for one to be free.
+# Budget: processes × DB_POOL_MAX_SIZE ≤ PostgreSQL's max_connections minus a reserve (docs/deploy.md). The pool
+# needs CONN_MAX_AGE 0; DB_POOL=off goes back to one connection per thread, kept CONN_MAX_AGE seconds.
+DB_POOL = env_bool("DB_POOL", True)
+DB_POOL_MAX_SIZE = env_int("DB_POOL_MAX_SIZE", 10)
+DB_POOL_OPTIONS = {
+    "min_size": min(env_int("DB_POOL_MIN_SIZE", 2), DB_POOL_MAX_SIZE),
+    "max_size": DB_POOL_MAX_SIZE,
+    "timeout": env_int("DB_POOL_TIMEOUT", 5),
 }
+
+
+def database(url: str) -> dict:
+    config = dj_database_url.parse(
+        url, conn_max_age=0 if DB_POOL else env_int("CONN_MAX_AGE", 60), conn_health_checks=True
+    )
+    if DB_POOL:
+        config["OPTIONS"] = {**config.get("OPTIONS", {}), "pool": dict(DB_POOL_OPTIONS)}
+    return config
+
+
+DATABASES = {"default": database(DATABASE_URL)}
 # Lets several test runs share one server (e.g. TEST_DATABASE_NAME=test_directory_2).
 if os.environ.get("TEST_DATABASE_NAME"):
     DATABASES["default"]["TEST"] = {"NAME": os.environ["TEST_DATABASE_NAME"]}
 # An optional read replica, used for search (directory.routers); tests mirror it onto the primary.
 if os.environ.get("DATABASE_REPLICA_URL"):
-    DATABASES["replica"] = dj_database_url.parse(
-        os.environ["DATABASE_REPLICA_URL"], conn_max_age=env_int("CONN_MAX_AGE", 60), conn_health_checks=True
-    )
+    DATABASES["replica"] = database(os.environ["DATABASE_REPLICA_URL"])
     DATABASES["replica"]["TEST"] = {"MIRROR": "default"}
 DATABASE_ROUTERS = ["directory.routers.ReplicaRouter"]
 

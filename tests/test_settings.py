@@ -1,5 +1,7 @@
-"""The settings fail closed: with DEBUG off they refuse to start without a real secret key and host names."""
+"""The settings fail closed: with DEBUG off they refuse to start without a real secret key and host names. Database
+connections come from a bounded pool sized from the environment."""
 
+import json
 import os
 import subprocess
 import sys
@@ -59,3 +61,42 @@ def test_production_starts_with_a_real_secret_and_hosts():
     result = load_settings(DEBUG="false", SECRET_KEY="k" * 50, ALLOWED_HOSTS="example.org")
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == "False"
+
+
+def database_settings(**env):
+    """settings.DATABASES as a fresh process reads them from `env`."""
+    ours = ("DB_POOL", "CONN_MAX_AGE", "DATABASE_REPLICA_URL")
+    environment = {k: v for k, v in os.environ.items() if not k.startswith(ours)}
+    code = "import json; from django.conf import settings; print(json.dumps(settings.DATABASES))"
+    result = subprocess.run(  # noqa: S603
+        [sys.executable, "-c", code],
+        cwd=ROOT,
+        env={**environment, **env, "DJANGO_SETTINGS_MODULE": "directory.settings"},
+        capture_output=True,
+        text=True,
+    )
+    assert result.returncode == 0, result.stderr
+    return json.loads(result.stdout)
+
+
+def test_connections_come_from_a_bounded_pool_by_default():
+    default = database_settings()["default"]
+    assert default["OPTIONS"]["pool"] == {"min_size": 2, "max_size": 10, "timeout": 5}
+    assert default["CONN_MAX_AGE"] == 0  # Django's pool refuses persistent connections
+    assert default["CONN_HEALTH_CHECKS"]  # the pool checks a connection before lending it
+
+
+def test_the_pool_size_comes_from_the_environment_for_the_replica_too():
+    databases = database_settings(
+        DB_POOL_MAX_SIZE="4", DB_POOL_TIMEOUT="3", DATABASE_REPLICA_URL="postgres://reader@replica.example/directory"
+    )
+    for alias in ("default", "replica"):
+        assert databases[alias]["OPTIONS"]["pool"] == {"min_size": 2, "max_size": 4, "timeout": 3}
+    assert database_settings(DB_POOL_MAX_SIZE="1")["default"]["OPTIONS"]["pool"]["min_size"] == 1
+
+
+def test_without_the_pool_connections_persist_for_conn_max_age():
+    default = database_settings(DB_POOL="off", CONN_MAX_AGE="30")["default"]
+    assert "pool" not in default.get("OPTIONS", {})
+    assert default["CONN_MAX_AGE"] == 30
+    assert database_settings(DB_POOL="off")["default"]["CONN_MAX_AGE"] == 60
