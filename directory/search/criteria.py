@@ -71,11 +71,6 @@ class SearchCriteria:
         """Nationwide, no words, no filters: the same answer for everyone (its counts are cached)."""
         return not self.q and self.place is None and not self.active_filters
 
-    @property
-    def is_words_only(self) -> bool:
-        """Words, nationwide, no filters: its pages can be ordered within the text matches alone."""
-        return bool(self.q) and self.place is None and not self.active_filters
-
     def slugs(self, param: str) -> tuple[str, ...]:
         return self.selected.get(param, ())
 

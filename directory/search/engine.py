@@ -80,15 +80,11 @@ def run_search(search: Search) -> Outcome:
         counts = _whole_directory_counts(search, connection)
         outcome = Outcome(criteria, counts.total, _page(search, connection, offset), counts)
     else:
-        # The words-only page comes from its own statement: count without one.
-        own_page = criteria.is_words_only
-        built = statement.build(
-            search, connection, facets=True, with_total=True, offset=offset, limit=0 if own_page else PER_PAGE
-        )
+        # One statement: the candidates are read once, counted and paged.
+        built = statement.build(search, connection, facets=True, with_total=True, offset=offset, limit=PER_PAGE)
         row = statement.run(connection, built)
         counts = Counts(*built.parse(row))
-        rows = _page(search, connection, offset) if own_page else _rows(row[1])
-        outcome = Outcome(criteria, counts.total, rows, counts)
+        outcome = Outcome(criteria, counts.total, _rows(row[1]), counts)
 
     if not outcome.rows and outcome.total and criteria.page > outcome.pages:
         # A page past the end (an old link, a hand-edited URL): show the last page and say so.
@@ -124,8 +120,6 @@ def _page(search: Search, connection, offset: int):
     criteria = search.criteria
     if criteria.is_unfiltered:
         built = statement.unfiltered_page(search, offset=offset)
-    elif criteria.is_words_only:
-        built = statement.words_page(search, offset=offset)
     else:
         built = statement.build(search, connection, facets=False, with_total=False, offset=offset, limit=PER_PAGE)
     return _rows(statement.run(connection, built)[1])
