@@ -7,8 +7,7 @@ from django.urls import reverse
 from django.utils.html import format_html, format_html_join
 
 from blog.forms import DeclineForm
-from blog.models import GuestAuthor, Post, Topic
-from blog.proposals import Proposal, ProposalEvent, TransitionNotAllowed
+from blog.models import GuestAuthor, Post, Proposal, ProposalEvent, Topic, TransitionNotAllowed
 from directory.admin import ModelAdmin
 from directory.images import open_upload
 

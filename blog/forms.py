@@ -1,7 +1,7 @@
 from django import forms
 from django.core.validators import MaxLengthValidator
 
-from blog.proposals import Proposal
+from blog.models import Proposal
 from blog.rendering import count_words
 from directory.forms import HoneypotFormMixin
 

@@ -1,4 +1,4 @@
-"""The guest blog: topics, guest authors and their articles. Proposals live in blog/proposals.py."""
+"""The guest blog: topics, guest authors and their articles. Proposals for articles are in proposals.py."""
 
 from __future__ import annotations
 
@@ -13,9 +13,9 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import slugify
 
-from blog.proposals import Proposal, ProposalEvent  # noqa: F401  (registers the proposal models with the app)
 from blog.rendering import reading_minutes, render_markdown
 from directory.images import square_variant, wide_variant
+from providers.models import Provider
 
 SEARCH_CONFIG = "english"
 HERO_WIDTHS = (1200, 600)
@@ -80,8 +80,6 @@ class GuestAuthor(models.Model):
         """The author's directory listing when it is published, else None (never link to a hidden listing)."""
         if not self.listing_id:
             return None
-        from providers.models import Provider
-
         return Provider.objects.published().filter(pk=self.listing_id).only("pk", "slug").first()
 
     def set_photo(self, image) -> None:

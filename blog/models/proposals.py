@@ -1,19 +1,23 @@
 """Guest article proposals and their review: new → in review → accepted or declined.
 
-Every transition is one model method that runs in a transaction, locks the row, refuses moves that make no sense
-with TransitionNotAllowed, records who did what in ProposalEvent and emails the proposer once the change commits.
+Every transition is one model method, declared once in TRANSITIONS (the statuses it starts from, the one it reaches,
+the email that follows). It runs in a transaction, locks the row, refuses moves the table does not allow with
+TransitionNotAllowed, records who did what in ProposalEvent and emails the proposer once the change commits.
 The admin's actions call these same methods.
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from django.conf import settings
 from django.db import models, transaction
 from django.utils.text import slugify
 
 from blog.emails import send_email_on_commit
+from blog.models.posts import RESERVED_SLUGS, GuestAuthor, Post
+from providers.models import Provider
 
 
 class TransitionNotAllowed(Exception):
@@ -32,13 +36,6 @@ class Proposal(models.Model):
         IN_REVIEW = "in_review", "In review"
         ACCEPTED = "accepted", "Accepted"
         DECLINED = "declined", "Declined"
-
-    # Target state → the states it may be reached from.
-    TRANSITIONS = {
-        Status.IN_REVIEW: {Status.NEW},
-        Status.ACCEPTED: {Status.NEW, Status.IN_REVIEW},
-        Status.DECLINED: {Status.NEW, Status.IN_REVIEW},
-    }
 
     name = models.CharField("your name", max_length=120)
     email = models.EmailField()
@@ -81,16 +78,16 @@ class Proposal(models.Model):
 
     def mark_in_review(self, *, by) -> None:
         with transaction.atomic():
-            self._move(self.Status.IN_REVIEW, by=by)
-            self._email_on_commit("proposal_in_review")
+            move = self._move("mark_in_review", by=by)
+            self._email_on_commit(move.email)
 
     def accept(self, *, by):
         """Accepts the proposal and returns the draft article created for it, with its guest author."""
         with transaction.atomic():
-            self._move(self.Status.ACCEPTED, by=by)
+            move = self._move("accept", by=by)
             self.post = self._create_draft_post()
             self.save(update_fields=["post", "updated_at"])
-            self._email_on_commit("proposal_accepted")
+            self._email_on_commit(move.email)
         return self.post
 
     def decline(self, *, by, message: str) -> None:
@@ -99,23 +96,23 @@ class Proposal(models.Model):
         if not message:
             raise ValueError("Declining a proposal needs a message for the person who wrote it.")
         with transaction.atomic():
-            self._move(self.Status.DECLINED, by=by, note=message)
-            self._email_on_commit("proposal_declined", message=message)
+            move = self._move("decline", by=by, note=message)
+            self._email_on_commit(move.email, message=message)
 
-    def _move(self, to: str, *, by, note: str = "") -> None:
+    def _move(self, name: str, *, by, note: str = "") -> Move:
+        """Locks the row, moves it by TRANSITIONS[name] (or refuses) and records the event."""
+        move = TRANSITIONS[name]
         current = type(self).objects.select_for_update().values_list("status", flat=True).get(pk=self.pk)
-        if current not in self.TRANSITIONS[to]:
+        if current not in move.sources:
             raise TransitionNotAllowed(
-                f"{self} is {self.Status(current).label.lower()}, so it cannot be "
-                f"moved to {self.Status(to).label.lower()}."
+                f"{self} is {self.Status(current).label.lower()}, so it cannot be moved to {move.to.label.lower()}."
             )
-        self.status = to
+        self.status = move.to
         self.save(update_fields=["status", "updated_at"])
-        ProposalEvent.objects.create(proposal=self, actor=by, from_status=current, to_status=to, note=note)
+        ProposalEvent.objects.create(proposal=self, actor=by, from_status=current, to_status=move.to, note=note)
+        return move
 
     def _create_draft_post(self):
-        from blog.models import RESERVED_SLUGS, GuestAuthor, Post
-
         author = GuestAuthor.objects.filter(email__iexact=self.email).order_by("pk").first() if self.email else None
         if author is None:
             author = GuestAuthor.objects.create(
@@ -135,8 +132,6 @@ class Proposal(models.Model):
 
     def matching_listing(self):
         """The directory listing named by a /providers/<slug>/ address in the proposal's listing field, if any."""
-        from providers.models import Provider
-
         match = re.search(r"/providers/([-\w]+)", self.listing or "")
         return Provider.objects.filter(slug=match.group(1)).first() if match else None
 
@@ -149,6 +144,25 @@ class Proposal(models.Model):
 
     def _email_on_commit(self, name: str, **extra) -> None:
         send_email_on_commit(name, {"proposal": self, **extra}, to=self.email)
+
+
+@dataclass(frozen=True)
+class Move:
+    """One transition: the statuses it starts from, the status it reaches, the email the proposer receives."""
+
+    sources: frozenset[Proposal.Status]
+    to: Proposal.Status
+    email: str  # templates/blog/emails/<email>_subject.txt and _body.txt
+
+
+_Status = Proposal.Status
+
+# Every transition a founder makes, by the name of its Proposal method. (submit() starts a proposal: it has no source.)
+TRANSITIONS = {
+    "mark_in_review": Move(frozenset({_Status.NEW}), _Status.IN_REVIEW, "proposal_in_review"),
+    "accept": Move(frozenset({_Status.NEW, _Status.IN_REVIEW}), _Status.ACCEPTED, "proposal_accepted"),
+    "decline": Move(frozenset({_Status.NEW, _Status.IN_REVIEW}), _Status.DECLINED, "proposal_declined"),
+}
 
 
 class ProposalEvent(models.Model):

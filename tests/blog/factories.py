@@ -6,8 +6,7 @@ from datetime import timedelta
 import factory
 from django.utils import timezone
 
-from blog.models import GuestAuthor, Post, Topic
-from blog.proposals import Proposal
+from blog.models import GuestAuthor, Post, Proposal, Topic
 
 
 class TopicFactory(factory.django.DjangoModelFactory):

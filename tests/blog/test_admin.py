@@ -6,8 +6,7 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from PIL import Image
 
-from blog.models import GuestAuthor, Post
-from blog.proposals import Proposal
+from blog.models import GuestAuthor, Post, Proposal
 from tests.blog.factories import (
     AcceptedProposalFactory,
     DraftPostFactory,

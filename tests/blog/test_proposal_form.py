@@ -4,7 +4,7 @@ import re
 
 import pytest
 
-from blog.proposals import Proposal, ProposalEvent
+from blog.models import Proposal, ProposalEvent
 
 pytestmark = pytest.mark.django_db
 

@@ -2,8 +2,7 @@
 
 import pytest
 
-from blog.models import Post
-from blog.proposals import Proposal, ProposalEvent, TransitionNotAllowed
+from blog.models import Post, Proposal, ProposalEvent, TransitionNotAllowed
 from tests.blog.factories import (
     AcceptedProposalFactory,
     DeclinedProposalFactory,

@@ -5,7 +5,7 @@ from django.core import mail
 from django.core.mail.backends.base import BaseEmailBackend
 from django.core.management import call_command
 
-from blog.proposals import Proposal
+from blog.models import Proposal
 from directory.models import QueuedEmail
 from tests.providers.factories import FounderFactory, PendingProviderFactory, VerifiedUserFactory
 

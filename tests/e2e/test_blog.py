@@ -2,7 +2,7 @@ import pytest
 from django.core.cache import cache
 
 from blog.demo import seed_demo_blog
-from blog.proposals import Proposal
+from blog.models import Proposal
 from tests.e2e.conftest import assert_accessible
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
