@@ -5,7 +5,9 @@ from __future__ import annotations
 from django.db import transaction
 from django.utils import timezone
 
+from providers.models import Provider
 from providers.notifications import absolute_url, send_templated_email
+from providers.pending import PendingChange
 from providers.tokens import VERIFY_MAX_AGE, verification_token
 
 
@@ -38,9 +40,6 @@ def change_email(user, new_email) -> None:
 
 def close_account(user) -> None:
     """Deletes the account, its listing (offices, edits waiting, history, reports) and every photo file of it."""
-    from providers.models import Provider
-    from providers.pending import PendingChange
-
     with transaction.atomic():
         names = []
         for listing in Provider.objects.filter(owner=user):

@@ -11,7 +11,7 @@ from django.utils.http import urlencode
 from directory.admin import ModelAdmin, SafeChangeListMixin
 from providers import moderation
 from providers.enquiries import ContactMessage
-from providers.lifecycle import ListingEvent
+from providers.events import ListingEvent, TransitionNotAllowed
 from providers.models import Office, Provider
 from providers.pending import LISTING_FIELDS, PendingChange
 from providers.reports import ListingReport
@@ -338,8 +338,6 @@ class ListingEventAdmin(ModelAdmin):
 
 @admin.action(description="Mark resolved", permissions=["change"])
 def resolve_reports(modeladmin, request, queryset):
-    from providers.lifecycle import TransitionNotAllowed
-
     done = 0
     for report in queryset:
         try:

@@ -1,62 +1,76 @@
 """A listing's life: draft → pending review → published, with changes requested, rejected and suspended on the way.
 
-Every transition is one method on Provider (mixed in from here) that locks the row, refuses moves that make no
-sense with TransitionNotAllowed, records who did what in ListingEvent and emails the provider once the change has
-committed. The site's views and the admin's actions call these same methods.
+Every move is declared once, in TRANSITIONS: from which status, to which, the event recorded and the email sent.
+Every transition is one method on Provider (mixed in from here) that locks the row, reads its move from the table
+(refusing with TransitionNotAllowed what the table does not allow), records who did what in ListingEvent and emails
+the provider once the change has committed. The site's views and the admin's actions call these same methods.
 """
 
 from __future__ import annotations
 
-from django.conf import settings
-from django.db import models, transaction
+from dataclasses import dataclass
+
+from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
 
+from providers.events import ListingEvent, ListingStatus, TransitionNotAllowed
 from providers.notifications import email_provider_on_commit
+from providers.pending import LISTING_FIELDS, PendingChange, sync_offices
 
 # Availability confirmed longer ago than this earns a reminder (at most one per REMIND_EVERY).
 REMIND_AFTER_DAYS = 60
 REMIND_EVERY_DAYS = 30
 
-
-class TransitionNotAllowed(Exception):
-    """A listing was asked to move to a state it cannot reach from where it is."""
+Status, Action = ListingStatus, ListingEvent.Action
 
 
-class ListingEvent(models.Model):
-    """One thing that happened to a listing: who, when, from which status to which, and why."""
+@dataclass(frozen=True)
+class Move:
+    """What one transition does from one status."""
 
-    class Action(models.TextChoices):
-        SUBMITTED = "submitted", "Submitted for review"
-        APPROVED = "approved", "Approved and published"
-        CHANGES_REQUESTED = "changes_requested", "Changes requested"
-        REJECTED = "rejected", "Rejected"
-        SUSPENDED = "suspended", "Suspended"
-        REINSTATED = "reinstated", "Reinstated"
-        LICENSE_VERIFIED = "license_verified", "License verified"
-        EDITS_SUBMITTED = "edits_submitted", "Edits sent for review"
-        EDITS_APPROVED = "edits_approved", "Edits approved"
-        EDITS_RETURNED = "edits_returned", "Changes requested on edits"
-        EDITS_REJECTED = "edits_rejected", "Edits rejected"
-        EDITS_WITHDRAWN = "edits_withdrawn", "Edits withdrawn"
-        EDITED_IN_ADMIN = "edited_in_admin", "Edited in the admin"
+    to: ListingStatus
+    action: ListingEvent.Action
+    email: str  # templates/providers/emails/<email>_subject.txt and _body.txt
+    edits: bool = False  # decides the edits waiting on a published listing, which keeps its status
+    tells_why: bool = False  # the founders' note goes to the provider in the email
 
-    provider = models.ForeignKey("providers.Provider", on_delete=models.CASCADE, related_name="events")
-    actor = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
-    action = models.CharField(max_length=30, choices=Action.choices)
-    from_status = models.CharField(max_length=20, blank=True)
-    to_status = models.CharField(max_length=20, blank=True)
-    note = models.TextField(blank=True)
-    created_at = models.DateTimeField(default=timezone.now, db_index=True)
 
-    class Meta:
-        ordering = ["-created_at", "-id"]
-        verbose_name = "listing event"
-
-    def __str__(self):
-        return f"{self.get_action_display()} ({self.created_at:%Y-%m-%d %H:%M})"
+# transition (the Provider method) → {status it starts from: its move}. Anything else is refused.
+TRANSITIONS: dict[str, dict[ListingStatus, Move]] = {
+    "submit": {
+        Status.DRAFT: Move(Status.PENDING, Action.SUBMITTED, "listing_submitted"),
+        Status.CHANGES_REQUESTED: Move(Status.PENDING, Action.SUBMITTED, "listing_submitted"),
+    },
+    "approve": {
+        Status.PENDING: Move(Status.PUBLISHED, Action.APPROVED, "listing_approved"),
+        Status.PUBLISHED: Move(Status.PUBLISHED, Action.EDITS_APPROVED, "edits_approved", edits=True),
+    },
+    "request_changes": {
+        Status.PENDING: Move(
+            Status.CHANGES_REQUESTED, Action.CHANGES_REQUESTED, "listing_changes_requested", tells_why=True
+        ),
+        Status.PUBLISHED: Move(Status.PUBLISHED, Action.EDITS_RETURNED, "edits_returned", edits=True, tells_why=True),
+    },
+    "reject": {
+        Status.PENDING: Move(Status.REJECTED, Action.REJECTED, "listing_rejected", tells_why=True),
+        Status.PUBLISHED: Move(Status.PUBLISHED, Action.EDITS_REJECTED, "edits_rejected", edits=True, tells_why=True),
+    },
+    "suspend": {
+        Status.PUBLISHED: Move(Status.SUSPENDED, Action.SUSPENDED, "listing_suspended", tells_why=True),
+    },
+    "reinstate": {
+        Status.SUSPENDED: Move(Status.PUBLISHED, Action.REINSTATED, "listing_reinstated"),
+    },
+}
+# Where the provider edits in place (nobody but them sees the listing yet); a published listing keeps its edits for
+# review (PendingChange).
+EDITABLE_STATUSES = (Status.DRAFT, Status.PENDING, Status.CHANGES_REQUESTED)
+EDITS_REVIEWED_STATUS = Status.PUBLISHED
+# The statuses a founder's message comes with (changes requested, rejected, suspended).
+EXPLAINED_STATUSES = frozenset(
+    move.to for moves in TRANSITIONS.values() for move in moves.values() if move.tells_why and not move.edits
+)
 
 
 class LifecycleQuerySetMixin:
@@ -65,7 +79,8 @@ class LifecycleQuerySetMixin:
     def awaiting_review(self):
         """New listings submitted for review, and published listings with edits waiting: oldest first."""
         return self.filter(
-            Q(status="pending") | Q(status="published", pending_change__isnull=False, pending_change__message="")
+            Q(status=Status.PENDING)
+            | Q(status=EDITS_REVIEWED_STATUS, pending_change__isnull=False, pending_change__message="")
         ).order_by("submitted_at", "id")
 
     def with_pending_changes(self):
@@ -80,35 +95,36 @@ class LifecycleQuerySetMixin:
         not_reminded = Q(availability_reminder_sent_at__isnull=True) | Q(
             availability_reminder_sent_at__lt=now - timezone.timedelta(days=REMIND_EVERY_DAYS)
         )
-        return self.filter(unconfirmed, not_reminded, status="published")
+        return self.filter(unconfirmed, not_reminded, status=Status.PUBLISHED)
 
 
 class ListingLifecycleMixin:
     """The transitions of Provider. Each runs in one transaction on a locked row and refreshes `self` after."""
 
-    EDITABLE_STATUSES = ("draft", "pending", "changes_requested")
-
     # What the provider may do -------------------------------------------------------------------------------
     @property
     def edits_go_live_directly(self) -> bool:
         """Drafts and listings under review are edited in place; nobody but the provider sees them yet."""
-        return self.status in self.EDITABLE_STATUSES
+        return self.status in EDITABLE_STATUSES
 
     @property
     def edits_need_review(self) -> bool:
         """A published listing keeps its approved version live; edits wait as a PendingChange."""
-        return self.status == self.Status.PUBLISHED
+        return self.status == EDITS_REVIEWED_STATUS
 
     @property
     def can_be_edited(self) -> bool:
         return self.edits_go_live_directly or self.edits_need_review
 
+    def allows(self, transition: str, *, has_edits: bool) -> bool:
+        """Whether TRANSITIONS lets this listing make `transition` now (deciding edits needs edits waiting)."""
+        move = TRANSITIONS[transition].get(self.status)
+        return move is not None and (has_edits or not move.edits)
+
     def edit(self, *, values, offices, photo=None, remove_photo=False, by=None) -> str:
         """Saves the provider's edits: in place while only they can see the listing, or kept as a PendingChange
         once it is published. `offices` is the whole proposed list (see pending.office_dicts). Returns "saved",
         "pending" (edits wait for review) or "unchanged"."""
-        from providers.pending import LISTING_FIELDS, PendingChange, sync_offices
-
         if self.pk and self.edits_need_review:
             pending = PendingChange.stage(
                 self, values=values, offices=offices, photo=photo, remove_photo=remove_photo, by=by
@@ -154,26 +170,24 @@ class ListingLifecycleMixin:
 
     def status_note(self):
         """The founders' latest message for the current status (changes requested, rejected, suspended)."""
-        if self.status not in ("changes_requested", "rejected", "suspended"):
+        if self.status not in EXPLAINED_STATUSES:
             return ""
         event = self.events.filter(to_status=self.status).exclude(note="").first()
         return event.note if event else ""
 
-    # Transitions -------------------------------------------------------------------------------------------
+    # Transitions (TRANSITIONS says which move each makes from each status) ---------------------------------
     def submit(self, *, by):
         """The provider asks for review of a complete draft (or of a listing they changed as asked)."""
         with transaction.atomic():
             listing = self._locked()
-            listing._require(
-                listing.status in ("draft", "changes_requested"),
-                "Only a draft, or a listing with changes requested, can be submitted for review.",
+            move = listing._move_for(
+                "submit", refusal="Only a draft, or a listing with changes requested, can be submitted for review."
             )
             missing = listing.missing_for_submission()
             if missing:
                 raise TransitionNotAllowed("Before you submit, please add: " + "; ".join(missing) + ".")
             listing.submitted_at = timezone.now()
-            listing._move("pending", ListingEvent.Action.SUBMITTED, by, extra_fields=["submitted_at"])
-            email_provider_on_commit(listing, "listing_submitted")
+            listing._take(move, by, extra_fields=["submitted_at"])
         self.refresh_from_db()
 
     def approve(self, *, by):
@@ -181,20 +195,19 @@ class ListingLifecycleMixin:
         with transaction.atomic():
             listing = self._locked()
             pending = listing._pending_change()
-            if listing.status == "pending":
-                listing.published_at = listing.published_at or timezone.now()
-                listing._move("published", ListingEvent.Action.APPROVED, by, extra_fields=["published_at"])
-                email_provider_on_commit(listing, "listing_approved")
-            elif listing.status == "published" and pending is not None:
+            move = listing._move_for(
+                "approve",
+                pending,
+                refusal=f"{listing} is {listing.get_status_display().lower()} with no edits waiting; "
+                "only listings pending review, or published listings with edits waiting, can be approved.",
+            )
+            if move.edits:
                 changed = pending.changed_labels()
                 pending.apply()
-                listing._record(ListingEvent.Action.EDITS_APPROVED, by, note="Changed: " + ", ".join(changed))
-                email_provider_on_commit(listing, "edits_approved")
+                listing._take(move, by, note="Changed: " + ", ".join(changed))
             else:
-                raise TransitionNotAllowed(
-                    f"{listing} is {listing.get_status_display().lower()} with no edits waiting; "
-                    "only listings pending review, or published listings with edits waiting, can be approved."
-                )
+                listing.published_at = listing.published_at or timezone.now()
+                listing._take(move, by, extra_fields=["published_at"])
         self.refresh_from_db()
 
     def request_changes(self, *, by, message):
@@ -203,19 +216,16 @@ class ListingLifecycleMixin:
         with transaction.atomic():
             listing = self._locked()
             pending = listing._pending_change()
-            if listing.status == "pending":
-                listing._move("changes_requested", ListingEvent.Action.CHANGES_REQUESTED, by, note=message)
-                email_provider_on_commit(listing, "listing_changes_requested", message=message)
-            elif listing.status == "published" and pending is not None:
+            move = listing._move_for(
+                "request_changes",
+                pending,
+                refusal=f"{listing} is {listing.get_status_display().lower()}; changes can be requested only on a "
+                "listing pending review or on edits waiting for review.",
+            )
+            if move.edits:
                 pending.message = message
                 pending.save(update_fields=["message", "updated_at"])
-                listing._record(ListingEvent.Action.EDITS_RETURNED, by, note=message)
-                email_provider_on_commit(listing, "edits_returned", message=message)
-            else:
-                raise TransitionNotAllowed(
-                    f"{listing} is {listing.get_status_display().lower()}; changes can be requested only on a "
-                    "listing pending review or on edits waiting for review."
-                )
+            listing._take(move, by, note=message)
         self.refresh_from_db()
 
     def reject(self, *, by, reason):
@@ -224,18 +234,15 @@ class ListingLifecycleMixin:
         with transaction.atomic():
             listing = self._locked()
             pending = listing._pending_change()
-            if listing.status == "pending":
-                listing._move("rejected", ListingEvent.Action.REJECTED, by, note=reason)
-                email_provider_on_commit(listing, "listing_rejected", message=reason)
-            elif listing.status == "published" and pending is not None:
+            move = listing._move_for(
+                "reject",
+                pending,
+                refusal=f"{listing} is {listing.get_status_display().lower()}; only a listing pending review or "
+                "edits waiting for review can be rejected (suspend a published listing instead).",
+            )
+            if move.edits:
                 pending.discard()
-                listing._record(ListingEvent.Action.EDITS_REJECTED, by, note=reason)
-                email_provider_on_commit(listing, "edits_rejected", message=reason)
-            else:
-                raise TransitionNotAllowed(
-                    f"{listing} is {listing.get_status_display().lower()}; only a listing pending review or "
-                    "edits waiting for review can be rejected (suspend a published listing instead)."
-                )
+            listing._take(move, by, note=reason)
         self.refresh_from_db()
 
     def suspend(self, *, by, reason):
@@ -243,18 +250,16 @@ class ListingLifecycleMixin:
         reason = _required(reason, "Please give the reason, so the provider understands the decision.")
         with transaction.atomic():
             listing = self._locked()
-            listing._require(listing.status == "published", f"{listing} is not published, so it cannot be suspended.")
-            listing._move("suspended", ListingEvent.Action.SUSPENDED, by, note=reason)
-            email_provider_on_commit(listing, "listing_suspended", message=reason)
+            move = listing._move_for("suspend", refusal=f"{listing} is not published, so it cannot be suspended.")
+            listing._take(move, by, note=reason)
         self.refresh_from_db()
 
     def reinstate(self, *, by, note=""):
         """Puts a suspended listing back in the directory."""
         with transaction.atomic():
             listing = self._locked()
-            listing._require(listing.status == "suspended", f"{listing} is not suspended, so it cannot be reinstated.")
-            listing._move("published", ListingEvent.Action.REINSTATED, by, note=note.strip())
-            email_provider_on_commit(listing, "listing_reinstated")
+            move = listing._move_for("reinstate", refusal=f"{listing} is not suspended, so it cannot be reinstated.")
+            listing._take(move, by, note=note.strip())
         self.refresh_from_db()
 
     def mark_license_verified(self, *, by):
@@ -288,12 +293,23 @@ class ListingLifecycleMixin:
         return type(self).objects.select_for_update(of=("self",)).select_related("owner").get(pk=self.pk)
 
     def _pending_change(self):
-        from providers.pending import PendingChange
-
         pending = PendingChange.objects.select_for_update().filter(provider=self).first()
         if pending is not None:
             pending.provider = self  # the locked row: apply() changes and saves this very instance
         return pending
+
+    def _move_for(self, transition, pending=None, *, refusal) -> Move:
+        """This listing's move for `transition` from TRANSITIONS; TransitionNotAllowed(refusal) if there is none."""
+        self._require(self.allows(transition, has_edits=pending is not None), refusal)
+        return TRANSITIONS[transition][self.status]
+
+    def _take(self, move, by, note="", extra_fields=()):
+        """Records the move (changing the status, unless it decides edits) and emails the provider after commit."""
+        if move.edits:
+            self._record(move.action, by, note=note)
+        else:
+            self._move(move.to, move.action, by, note=note, extra_fields=extra_fields)
+        email_provider_on_commit(self, move.email, **({"message": note} if move.tells_why else {}))
 
     def _require(self, condition, message):
         if not condition:

@@ -42,9 +42,7 @@ def dashboard(request):
         "listing": listing,
         "pending": pending,
         "comparison": pending.comparison() if pending else [],
-        "missing": listing.missing_for_submission()
-        if listing and listing.status in ("draft", "changes_requested")
-        else [],
+        "missing": listing.missing_for_submission() if listing and listing.allows("submit", has_edits=False) else [],
         "status_note": listing.status_note() if listing else "",
     }
     return render(request, "providers/listing_dashboard.html", context)

@@ -7,7 +7,6 @@ count facets several times faster than join tables at 100,000 listings.
 
 from __future__ import annotations
 
-import secrets
 from datetime import timedelta
 
 from django.conf import settings
@@ -25,13 +24,10 @@ from django.utils.text import slugify
 
 from providers import geo
 from providers.enquiries import ContactMessage  # noqa: F401  (model registration)
-from providers.lifecycle import (  # noqa: F401  (ListingEvent: model registration)
-    LifecycleQuerySetMixin,
-    ListingEvent,
-    ListingLifecycleMixin,
-    TransitionNotAllowed,
-)
+from providers.events import ListingEvent, ListingStatus, TransitionNotAllowed  # noqa: F401  (model registration)
+from providers.lifecycle import LifecycleQuerySetMixin, ListingLifecycleMixin
 from providers.pending import PendingChange  # noqa: F401  (model registration)
+from providers.photos import photo_path, save_square_photos
 from providers.places import ZipCode  # noqa: F401  (model registration, CityName too)
 from providers.reports import ListingReport  # noqa: F401  (model registration)
 from providers.search_document import refresh_search_documents  # also imported from here by others
@@ -92,11 +88,6 @@ def listing_changes(connection) -> int:
         return cursor.fetchone()[0]
 
 
-def photo_path(instance, filename):
-    # Random names: a photo's URL reveals nothing and cannot be guessed from the listing.
-    return f"providers/photos/{secrets.token_hex(12)}.webp"
-
-
 class ProviderQuerySet(LifecycleQuerySetMixin, models.QuerySet):
     def published(self):
         return self.filter(status=Provider.Status.PUBLISHED)
@@ -132,13 +123,7 @@ class ProviderQuerySet(LifecycleQuerySetMixin, models.QuerySet):
 
 
 class Provider(ListingLifecycleMixin, models.Model):
-    class Status(models.TextChoices):
-        DRAFT = "draft", "Draft"
-        PENDING = "pending", "Pending review"
-        PUBLISHED = "published", "Published"
-        CHANGES_REQUESTED = "changes_requested", "Changes requested"
-        REJECTED = "rejected", "Rejected"
-        SUSPENDED = "suspended", "Suspended"
+    Status = ListingStatus  # its transitions: providers.lifecycle.TRANSITIONS
 
     owner = models.OneToOneField(
         settings.AUTH_USER_MODEL,
@@ -246,7 +231,7 @@ class Provider(ListingLifecycleMixin, models.Model):
                 fields=["id"],
                 include=[*SEARCH_ROW, *(f.field for f in FILTERS), *(packed_name(f.field) for f in FILTERS)],
                 name="provider_search_row",
-                condition=Q(status="published"),
+                condition=Q(status=ListingStatus.PUBLISHED),
             ),
             # The whole directory's pages, in each order (directory/search/statement.py): listings not confirmed
             # lately sink whatever the order, and "lately" moves with the clock, so each order is read from two
@@ -257,20 +242,22 @@ class Provider(ListingLifecycleMixin, models.Model):
                 "name_key",
                 "id",
                 name="provider_published_relevance",
-                condition=Q(status="published"),
+                condition=Q(status=ListingStatus.PUBLISHED),
             ),
             models.Index(
                 F("availability_confirmed_at").desc(nulls_last=True),
                 "name_key",
                 "id",
                 name="provider_published_confirmed",
-                condition=Q(status="published"),
+                condition=Q(status=ListingStatus.PUBLISHED),
             ),
-            models.Index(fields=["name_key", "id"], name="provider_published_name", condition=Q(status="published")),
+            models.Index(
+                fields=["name_key", "id"], name="provider_published_name", condition=Q(status=ListingStatus.PUBLISHED)
+            ),
             GinIndex(
                 OpClass(F("name_key"), name="gin_trgm_ops"),
                 name="provider_name_trigrams",
-                condition=Q(status="published"),
+                condition=Q(status=ListingStatus.PUBLISHED),
             ),
         ]
 
@@ -368,12 +355,8 @@ class Provider(ListingLifecycleMixin, models.Model):
     # Photo ---------------------------------------------------------------------------------------------------
     def set_photo(self, uploaded):
         """Validates, strips metadata and stores a 480 px and a 160 px square; ValidationError if unusable."""
-        from directory.images import open_upload, square_variant
-
-        image = open_upload(uploaded)
         old = [f.name for f in (self.photo, self.photo_small) if f]
-        self.photo.save("photo.webp", square_variant(image, 480), save=False)
-        self.photo_small.save("photo.webp", square_variant(image, 160), save=False)
+        save_square_photos(self.photo, self.photo_small, uploaded)
         self._delete_files(old)
 
     def remove_photo(self):

@@ -14,8 +14,8 @@ from django.db.models import Q
 from django.template.response import TemplateResponse
 from django.utils import timezone
 
-from providers.lifecycle import TransitionNotAllowed
-from providers.models import STALE_AFTER, Provider
+from providers.lifecycle import TRANSITIONS
+from providers.models import STALE_AFTER, Provider, TransitionNotAllowed
 from providers.states import STATE_CHOICES
 from providers.taxonomy import vocabulary
 
@@ -136,11 +136,7 @@ def make_bulk_action(moderation: Moderation):
 def available_moderations(listing) -> list[Moderation]:
     """The actions that make sense for this listing now (the buttons on its admin page)."""
     has_edits = getattr(listing, "pending_change", None) is not None
-    names = {
-        "pending": ["approve", "request_changes", "reject"],
-        "published": (["approve", "request_changes", "reject"] if has_edits else []) + ["suspend"],
-        "suspended": ["reinstate"],
-    }.get(listing.status, [])
+    names = [name for name in TRANSITIONS if name in MODERATIONS and listing.allows(name, has_edits=has_edits)]
     if listing.license_number and listing.license_state and not listing.license_verified_at:
         names.append("mark_license_verified")
     return [MODERATIONS[name] for name in names]
@@ -208,7 +204,7 @@ def waiting_since(listing):
     pending = getattr(listing, "pending_change", None)
     if pending is not None:
         return pending.updated_at
-    if listing.status == "pending":
+    if listing.status == Provider.Status.PENDING:
         return listing.submitted_at
     return None
 

@@ -11,8 +11,10 @@ import copy
 
 from django.db import models, transaction
 
+from providers.events import ListingEvent, TransitionNotAllowed
+from providers.photos import photo_path, save_square_photos
 from providers.states import STATE_NAMES
-from providers.taxonomy import VOCABULARIES
+from providers.taxonomy import VOCABULARIES, vocabulary
 
 # Every field a provider edits on their listing (availability is confirmed separately, without review).
 LISTING_FIELDS = [
@@ -40,9 +42,7 @@ OFFICE_FIELDS = ["name", "street", "show_street", "city", "state", "zip_code"]
 TERM_ARRAYS = set(VOCABULARIES)
 
 
-def _photo_path(instance, filename):
-    from providers.models import photo_path
-
+def _photo_path(instance, filename):  # named by migration 0004
     return photo_path(instance, filename)
 
 
@@ -85,11 +85,8 @@ class PendingChange(models.Model):
     def stage(cls, provider, *, values, offices, photo=None, remove_photo=False, by=None):
         """Keeps what differs between the submitted listing and the live one. Returns the PendingChange, or None
         when nothing differs (any earlier pending change is then discarded)."""
-        from providers.lifecycle import ListingEvent, TransitionNotAllowed
-        from providers.models import Provider
-
         with transaction.atomic():
-            listing = Provider.objects.select_for_update(of=("self",)).select_related("owner").get(pk=provider.pk)
+            listing = type(provider).objects.select_for_update(of=("self",)).select_related("owner").get(pk=provider.pk)
             if not listing.edits_need_review:
                 raise TransitionNotAllowed("Only a published listing keeps edits for review.")
             if listing.owner_id and not listing.owner.email_verified:
@@ -124,17 +121,13 @@ class PendingChange(models.Model):
 
     def _stage_photo(self, uploaded):
         """Validates, strips metadata and stages the two square sizes, as Provider.set_photo does for drafts."""
-        from directory.images import open_upload, square_variant
-
-        image = open_upload(uploaded)
         self._drop_staged_photo()
-        self.photo.save("photo.webp", square_variant(image, 480), save=False)
-        self.photo_small.save("photo.webp", square_variant(image, 160), save=False)
+        save_square_photos(self.photo, self.photo_small, uploaded)
 
     def _drop_staged_photo(self):
         names = [f.name for f in (self.photo, self.photo_small) if f]
         self.photo = self.photo_small = None
-        _delete_files_on_commit(names)
+        _delete_files_on_commit(self._meta.get_field("photo").storage, names)
 
     # Deciding ----------------------------------------------------------------------------------------------
     def apply(self):
@@ -146,12 +139,12 @@ class PendingChange(models.Model):
             old = [f.name for f in (listing.photo, listing.photo_small) if f]
             listing.photo = listing.photo_small = None
             listing.photo_width = listing.photo_height = None
-            _delete_files_on_commit(old)
+            _delete_files_on_commit(listing._meta.get_field("photo").storage, old)
         if self.photo:
             old = [f.name for f in (listing.photo, listing.photo_small) if f]
             listing.photo.name, listing.photo_small.name = self.photo.name, self.photo_small.name
             listing._meta.get_field("photo").update_dimension_fields(listing, force=True)
-            _delete_files_on_commit(old)
+            _delete_files_on_commit(listing._meta.get_field("photo").storage, old)
         if self.offices is not None:
             sync_offices(listing, self.offices)
         listing.save()  # also rebuilds the search document
@@ -168,7 +161,12 @@ class PendingChange(models.Model):
         """Field-by-field: label, the live value and the proposed value, in words."""
         listing = self.provider
         rows = [
-            {"field": f, "label": _label(f), "live": _display(f, getattr(listing, f)), "proposed": _display(f, v)}
+            {
+                "field": f,
+                "label": _label(listing, f),
+                "live": _display(f, getattr(listing, f)),
+                "proposed": _display(f, v),
+            }
             for f, v in sorted(self.data.items(), key=lambda item: LISTING_FIELDS.index(item[0]))
         ]
         if self.offices is not None:
@@ -196,8 +194,7 @@ class PendingChange(models.Model):
 
     def proposed_listing(self):
         """An unsaved copy of the listing with the edits applied, for the preview and the completeness check."""
-        from providers.models import Office
-
+        Office = self.provider.offices.model  # noqa: N806
         listing = copy.copy(self.provider)
         listing._state = copy.copy(listing._state)
         listing._state.fields_cache = dict(listing._state.fields_cache)
@@ -217,8 +214,7 @@ class PendingChange(models.Model):
 
 
 def sync_offices(listing, proposed: list[dict]):
-    from providers.models import Office
-
+    Office = listing.offices.model  # noqa: N806
     existing = {office.pk: office for office in listing.offices.all()}
     kept = set()
     for item in proposed:
@@ -239,13 +235,10 @@ def sync_offices(listing, proposed: list[dict]):
             office.delete()
 
 
-def _delete_files_on_commit(names):
-    from providers.models import Provider
-
+def _delete_files_on_commit(storage, names):
     names = [n for n in names if n]
     if not names:
         return
-    storage = Provider._meta.get_field("photo").storage
 
     def delete():
         for name in names:
@@ -254,16 +247,12 @@ def _delete_files_on_commit(names):
     transaction.on_commit(delete)
 
 
-def _label(field):
-    from providers.models import Provider
-
-    label = str(Provider._meta.get_field(field).verbose_name)
+def _label(listing, field):
+    label = str(listing._meta.get_field(field).verbose_name)
     return label[:1].upper() + label[1:]
 
 
 def _display(field, value) -> str:
-    from providers.taxonomy import vocabulary
-
     if value in (None, "", []):
         return "—"
     if field in TERM_ARRAYS:

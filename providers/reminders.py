@@ -15,6 +15,7 @@ from django.utils import timezone
 
 from directory.emails import render_email
 from providers.lifecycle import REMIND_AFTER_DAYS
+from providers.models import Provider
 from providers.notifications import absolute_url, provider_address
 from providers.tokens import AVAILABILITY_MAX_AGE, availability_token
 
@@ -35,8 +36,6 @@ def reminder_email(provider) -> tuple[str, str]:
 
 def send_availability_reminders(now=None) -> tuple[int, int]:
     """Emails every published listing due a reminder. Returns (sent, failed)."""
-    from providers.models import Provider
-
     now = now or timezone.now()
     sent = failed = 0
     for pk in Provider.objects.due_availability_reminder(now).values_list("pk", flat=True):

@@ -9,6 +9,8 @@ from django.conf import settings
 from django.db import models, transaction
 from django.utils import timezone
 
+from providers.events import TransitionNotAllowed
+
 
 class ListingReportQuerySet(models.QuerySet):
     def open(self):
@@ -49,8 +51,6 @@ class ListingReport(models.Model):
         return f"{self.get_reason_display()}: {self.provider}"
 
     def resolve(self, *, by, note=""):
-        from providers.lifecycle import TransitionNotAllowed
-
         with transaction.atomic():
             report = ListingReport.objects.select_for_update().get(pk=self.pk)
             if report.status != self.Status.OPEN:

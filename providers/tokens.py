@@ -10,6 +10,9 @@ from datetime import timedelta
 
 from django.core import signing
 
+from providers.models import Provider
+from providers.users import User
+
 VERIFY_SALT = "providers.accounts.verify-email"
 VERIFY_MAX_AGE = timedelta(days=3)
 AVAILABILITY_SALT = "providers.reminders.availability"
@@ -40,8 +43,6 @@ def verification_token(user) -> str:
 
 def verified_user(token):
     """The user the link was sent to, if it is still theirs and the link is fresh; LinkExpired / LinkInvalid."""
-    from providers.users import User
-
     data = _load(token, VERIFY_SALT, VERIFY_MAX_AGE)
     user = User.objects.filter(pk=data.get("u"), is_active=True).first()
     if user is None or user.email.lower() != data.get("e"):
@@ -55,8 +56,6 @@ def availability_token(provider, accepting: bool) -> str:
 
 def availability_from_token(token):
     """(provider, accepting) for a one-click availability link; LinkExpired / LinkInvalid."""
-    from providers.models import Provider
-
     data = _load(token, AVAILABILITY_SALT, AVAILABILITY_MAX_AGE)
     provider = Provider.objects.filter(pk=data.get("p")).first()
     if provider is None or data.get("a") not in (0, 1):

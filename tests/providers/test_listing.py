@@ -204,7 +204,7 @@ class TestPublishedListing:
 
 @pytest.mark.parametrize("factory", [RejectedProviderFactory, SuspendedProviderFactory])
 def test_rejected_and_suspended_listings_explain_instead_of_editing(client, factory):
-    from providers.lifecycle import ListingEvent
+    from providers.events import ListingEvent
 
     listing = factory(owner=VerifiedUserFactory())
     ListingEvent.objects.create(

@@ -2,7 +2,7 @@
 
 import pytest
 
-from providers.lifecycle import ListingEvent, TransitionNotAllowed
+from providers.events import ListingEvent, TransitionNotAllowed
 from providers.models import Provider
 from providers.pending import PendingChange, office_dicts
 from tests.providers.factories import (
