@@ -20,7 +20,7 @@ import psycopg
 import pytest
 from django.db import connection
 
-from directory import localdb
+from core import localdb
 from tests.blog.factories import PublishedPostFactory
 from tests.providers.factories import PublishedProviderFactory
 
@@ -70,12 +70,24 @@ def wait_for(url, seconds=30):
     return False
 
 
+def errors_in(log: Path) -> list[str]:
+    """The distinct error lines of the server's log (runserver logs tracebacks there)."""
+    lines = log.read_text(errors="replace").splitlines() if log.exists() else []
+    return sorted({line.strip() for line in lines if "Error" in line or "Timeout" in line})[:20]
+
+
 @pytest.fixture
-def run_server():
+def server_log(tmp_path):
+    return tmp_path / "server.log"
+
+
+@pytest.fixture
+def run_server(server_log):
     """scripts/run's server (runserver, one thread per request) on a free port; stopped by its process group."""
     servers = []
 
     def start(url, **env):
+        log = server_log.open("ab")
         port = localdb._free_port()
         environment = {**os.environ, "DATABASE_URL": url, "DEBUG": "true", "PAGE_CACHE_SECONDS": "0", **env}
         environment.pop("DATABASE_REPLICA_URL", None)
@@ -85,22 +97,23 @@ def run_server():
             cwd=ROOT,
             env=environment,
             stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL,
+            stderr=log,
             start_new_session=True,
         )
-        servers.append(server)
+        servers.append((server, log))
         base = f"http://127.0.0.1:{port}"
         assert wait_for(base + "/healthz"), "the server did not come up"
         return base
 
     yield start
-    for server in servers:
+    for server, log in servers:
         if server.poll() is None:
             os.killpg(server.pid, 15)
             server.wait(timeout=20)
+        log.close()
 
 
-def test_fifty_people_clicking_at_once_get_every_page_within_the_pool(run_server):
+def test_fifty_people_clicking_at_once_get_every_page_within_the_pool(run_server, server_log):
     providers = PublishedProviderFactory.create_batch(5)
     post = PublishedPostFactory()
     name = f"budget-test-{os.getpid()}"
@@ -139,7 +152,7 @@ def test_fifty_people_clicking_at_once_get_every_page_within_the_pool(run_server
         thread.join()
 
     failures = {status: count for status, count in statuses.items() if status != 200}
-    assert failures == {}, f"{failures} of {sum(statuses.values())} requests"
+    assert failures == {}, f"{failures} of {sum(statuses.values())} requests: {errors_in(server_log)}"
     assert sum(statuses.values()) >= CLIENTS
     assert 0 < peak[0] <= POOL_MAX_SIZE, peak[0]
     assert server_connections(url, name) <= POOL_MAX_SIZE
