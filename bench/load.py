@@ -28,7 +28,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from directory import localdb  # noqa: E402
+from core import localdb  # noqa: E402
 
 PY = str(ROOT / ".venv" / "bin" / "python")
 # Share of the 32 connections per kind of request.

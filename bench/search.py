@@ -54,7 +54,7 @@ STATUS_RE = re.compile(r'id="search-status"[^>]*>([\d,]+) provider')
 
 def local_server_url() -> str:
     out = subprocess.run(  # noqa: S603  (our own interpreter and module)
-        [str(PYTHON), "-m", "directory.localdb", "url"], cwd=ROOT, capture_output=True, text=True
+        [str(PYTHON), "-m", "core.localdb", "url"], cwd=ROOT, capture_output=True, text=True
     )
     url = out.stdout.strip()
     if out.returncode or not url:

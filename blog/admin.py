@@ -8,12 +8,12 @@ from django.utils.html import format_html, format_html_join
 
 from blog.forms import DeclineForm
 from blog.models import GuestAuthor, Post, Proposal, ProposalEvent, Topic, TransitionNotAllowed
-from directory.admin import ModelAdmin
-from directory.images import open_upload
+from core.admin import ModelAdmin
+from core.images import open_upload
 
 
 class ImageUploadField(forms.FileField):
-    """An image upload checked by directory.images.open_upload; cleans to an upright PIL image."""
+    """An image upload checked by core.images.open_upload; cleans to an upright PIL image."""
 
     def clean(self, data, initial=None):
         upload = super().clean(data, initial)

@@ -6,7 +6,7 @@ from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed
 
 from blog.models import Post
-from directory.links import site_url
+from core.links import site_url
 
 FEED_LENGTH = 20
 

@@ -3,7 +3,7 @@ from django.core.validators import MaxLengthValidator
 
 from blog.models import Proposal
 from blog.rendering import count_words
-from directory.forms import HoneypotFormMixin
+from core.forms import HoneypotFormMixin
 
 SUMMARY_MAX_WORDS = 300
 # Generous ceilings on free text, so the form cannot be used to store megabytes.

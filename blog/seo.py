@@ -5,7 +5,7 @@ import json
 from django.conf import settings
 from django.utils.safestring import mark_safe
 
-from directory.links import site_url
+from core.links import site_url
 
 # The characters that could end a <script> element or start markup, escaped as JSON allows (as json_script does).
 _SCRIPT_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}

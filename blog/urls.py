@@ -2,7 +2,7 @@ from django.urls import path
 
 from blog import views
 from blog.feeds import LatestPostsAtomFeed, LatestPostsFeed
-from directory.pagecache import cache_public_page
+from core.pagecache import cache_public_page
 
 # Articles change rarely and become visible at their publish time: a short expiry covers both.
 cached = cache_public_page()

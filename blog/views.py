@@ -6,8 +6,8 @@ from django.views.decorators.http import require_GET, require_http_methods
 from blog.forms import ProposalForm
 from blog.models import Post, Topic
 from blog.seo import post_json_ld
-from directory.links import site_url
-from directory.ratelimit import RateLimit, client_ip
+from core.links import site_url
+from core.ratelimit import RateLimit, client_ip
 
 POSTS_PER_PAGE = 10
 PROPOSAL_LIMIT = RateLimit(scope="blog-proposal", limit=5, window=60 * 60)

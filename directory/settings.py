@@ -10,7 +10,7 @@ from pathlib import Path
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 
-from directory import localdb
+from core import localdb
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -64,6 +64,7 @@ INSTALLED_APPS = [
     "django.contrib.sitemaps",
     "django_filters",
     "csp",
+    "core",
     "directory",
     "providers",
     "blog",
@@ -76,11 +77,11 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
-    "directory.middleware.AnonymousSessionsEndWithTheBrowserMiddleware",
+    "core.middleware.AnonymousSessionsEndWithTheBrowserMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
-    "directory.middleware.PermissionsPolicyMiddleware",
+    "core.middleware.PermissionsPolicyMiddleware",
 ]
 
 ROOT_URLCONF = "directory.urls"
@@ -133,11 +134,11 @@ DATABASES = {"default": database(DATABASE_URL)}
 # Lets several test runs share one server (e.g. TEST_DATABASE_NAME=test_directory_2).
 if os.environ.get("TEST_DATABASE_NAME"):
     DATABASES["default"]["TEST"] = {"NAME": os.environ["TEST_DATABASE_NAME"]}
-# An optional read replica, used for search (directory.routers); tests mirror it onto the primary.
+# An optional read replica, used for search (core.routers); tests mirror it onto the primary.
 if os.environ.get("DATABASE_REPLICA_URL"):
     DATABASES["replica"] = database(os.environ["DATABASE_REPLICA_URL"])
     DATABASES["replica"]["TEST"] = {"MIRROR": "default"}
-DATABASE_ROUTERS = ["directory.routers.ReplicaRouter"]
+DATABASE_ROUTERS = ["core.routers.ReplicaRouter"]
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 AUTH_USER_MODEL = "providers.User"

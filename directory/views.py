@@ -8,7 +8,7 @@ from django.template import loader
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
-from directory.routers import read_alias, reading_from_replica
+from core.routers import read_alias, reading_from_replica
 from directory.search.engine import DEBUG_QUERY_COUNT
 from directory.search.page import search_context
 

@@ -14,8 +14,8 @@ from django.template.loader import render_to_string
 from django.urls import reverse, reverse_lazy
 from django.views.decorators.http import require_http_methods, require_POST
 
-from directory.models import QueuedEmail
-from directory.ratelimit import RateLimit, client_ip
+from core.models import QueuedEmail
+from core.ratelimit import RateLimit, client_ip
 from providers import account_services
 from providers.accounts_forms import DeleteAccountForm, EmailChangeForm, LoginForm, SignupForm
 from providers.tokens import VERIFY_MAX_AGE, LinkExpired, LinkInvalid, verified_user

@@ -6,7 +6,7 @@ from django import forms
 from django.contrib.auth import password_validation
 from django.contrib.auth.forms import AuthenticationForm
 
-from directory.forms import HoneypotFormMixin
+from core.forms import HoneypotFormMixin
 from providers.users import User
 
 TAKEN = (

@@ -8,7 +8,7 @@ from django.urls import path, reverse
 from django.utils.html import format_html, format_html_join
 from django.utils.http import urlencode
 
-from directory.admin import ModelAdmin, SafeChangeListMixin
+from core.admin import ModelAdmin, SafeChangeListMixin
 from providers import moderation
 from providers.enquiries import ContactMessage
 from providers.events import ListingEvent, TransitionNotAllowed
@@ -160,7 +160,7 @@ class ProviderAdmin(ModelAdmin):
         "published_at",
         "license_verified_at",
         "availability_reminder_sent_at",
-        "photo_preview",  # photos go through directory.images (metadata stripped): only the provider's form sets them
+        "photo_preview",  # photos go through core.images (metadata stripped): only the provider's form sets them
         "created_at",
         "updated_at",
     ]

@@ -5,7 +5,7 @@ import re
 from django import forms
 from django.core.exceptions import ValidationError
 
-from directory.forms import HoneypotFormMixin
+from core.forms import HoneypotFormMixin
 
 MESSAGE_MAX_LENGTH = 5000
 # Control characters (newlines included) have no place in a name or phone number, and would break email headers.

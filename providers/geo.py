@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from django.db import connections
 
-from directory.routers import read_alias
+from core.routers import read_alias
 from providers.places import ZipCode
 from providers.states import STATE_NAMES
 

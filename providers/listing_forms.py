@@ -5,7 +5,7 @@ from __future__ import annotations
 from django import forms
 from django.core.exceptions import ValidationError
 
-from directory.images import open_upload
+from core.images import open_upload
 from providers.models import Office, Provider
 from providers.pending import LISTING_FIELDS, OFFICE_FIELDS
 from providers.states import STATE_CHOICES

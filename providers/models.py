@@ -172,7 +172,7 @@ class Provider(ListingLifecycleMixin, models.Model):
     license_state = models.CharField(max_length=2, choices=STATE_CHOICES, blank=True)
     license_verified_at = models.DateTimeField(null=True, blank=True)
 
-    # Photo: a square crop in two sizes, metadata stripped (directory.images)
+    # Photo: a square crop in two sizes, metadata stripped (core.images)
     photo = models.ImageField(upload_to=photo_path, blank=True, width_field="photo_width", height_field="photo_height")
     photo_small = models.ImageField(upload_to=photo_path, blank=True)
     photo_width = models.PositiveSmallIntegerField(null=True, blank=True, editable=False)

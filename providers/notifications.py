@@ -8,9 +8,9 @@ from __future__ import annotations
 
 from django.urls import reverse
 
-from directory.emails import render_email
-from directory.links import site_url
-from directory.models import QueuedEmail
+from core.emails import render_email
+from core.links import site_url
+from core.models import QueuedEmail
 
 
 def absolute_url(path_or_name: str, **kwargs) -> str:

@@ -1,4 +1,4 @@
-"""A listing's photo: a square crop in two sizes under random file names, metadata stripped (directory.images).
+"""A listing's photo: a square crop in two sizes under random file names, metadata stripped (core.images).
 
 Used by the live listing (Provider.set_photo) and by edits waiting for review (PendingChange), which stage theirs.
 """
@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import secrets
 
-from directory.images import open_upload, square_variant
+from core.images import open_upload, square_variant
 
 SIZES = (480, 160)  # the photo, and its small version
 

@@ -13,7 +13,7 @@ from django.core.mail import send_mail
 from django.db import transaction
 from django.utils import timezone
 
-from directory.emails import render_email
+from core.emails import render_email
 from providers.lifecycle import REMIND_AFTER_DAYS
 from providers.models import Provider
 from providers.notifications import absolute_url, provider_address

@@ -6,8 +6,8 @@ from django import forms
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_GET, require_http_methods
 
-from directory.forms import HoneypotFormMixin
-from directory.ratelimit import RateLimit, client_ip
+from core.forms import HoneypotFormMixin
+from core.ratelimit import RateLimit, client_ip
 from providers.models import Provider
 from providers.reports import ListingReport
 

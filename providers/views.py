@@ -9,8 +9,8 @@ from django.urls import reverse
 from django.utils.safestring import mark_safe
 from django.views.decorators.http import require_http_methods, require_safe
 
-from directory.links import site_url
-from directory.ratelimit import RateLimit, client_ip
+from core.links import site_url
+from core.ratelimit import RateLimit, client_ip
 from providers.enquiries import ContactMessage
 from providers.forms import ContactForm
 from providers.models import Provider

@@ -82,6 +82,6 @@ ensure_chromium() {
 ensure_database() {
     if [ -z "${DATABASE_URL:-}" ]; then
         ensure_postgres_binaries
-        "$PY" -m directory.localdb start
+        "$PY" -m core.localdb start
     fi
 }

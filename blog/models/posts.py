@@ -14,7 +14,7 @@ from django.utils import timezone
 from django.utils.text import slugify
 
 from blog.rendering import reading_minutes, render_markdown
-from directory.images import square_variant, wide_variant
+from core.images import square_variant, wide_variant
 from providers.models import Provider
 
 SEARCH_CONFIG = "english"
@@ -83,7 +83,7 @@ class GuestAuthor(models.Model):
         return Provider.objects.published().filter(pk=self.listing_id).only("pk", "slug").first()
 
     def set_photo(self, image) -> None:
-        """Stores a square, metadata-free WebP of `image` (a PIL image from directory.images.open_upload)."""
+        """Stores a square, metadata-free WebP of `image` (a PIL image from core.images.open_upload)."""
         self.photo.delete(save=False)
         self.photo.save(f"{slugify(self.name) or 'author'}.webp", square_variant(image, AUTHOR_PHOTO_SIZE), save=False)
 
@@ -210,7 +210,7 @@ class Post(models.Model):
             self.status = self.Status.PUBLISHED
 
     def set_hero_image(self, image) -> None:
-        """Stores 1200 and 600 px wide, metadata-free WebP variants of `image` (from directory.images.open_upload)."""
+        """Stores 1200 and 600 px wide, metadata-free WebP variants of `image` (from core.images.open_upload)."""
         self.clear_hero_image()
         stem = self.slug or "article"
         large, small = (wide_variant(image, width) for width in HERO_WIDTHS)

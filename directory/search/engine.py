@@ -19,7 +19,7 @@ from django.db import connections
 from django.db.models import Q
 from django.utils import timezone
 
-from directory.routers import read_alias
+from core.routers import read_alias
 from directory.search import statement
 from directory.search.criteria import PER_PAGE, REMOTE_FORMATS, SearchCriteria, facet_groups
 from providers.models import STALE_AFTER, listing_changes

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from directory.routers import reading_from_replica
+from core.routers import reading_from_replica
 from directory.search import results
 from directory.search.crisis import signals_crisis
 from directory.search.criteria import MAX_FEE_CHOICES, PER_PAGE, RADIUS_CHOICES, SORTS

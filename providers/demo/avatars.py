@@ -1,7 +1,7 @@
 """Abstract demo portraits: a soft two-colour gradient, a few translucent circles and the provider's initials.
 
 Deliberately not faces: demo listings must never look like real people. The picture goes through the same
-processing as an uploaded photo (directory.images.square_variant): square crops written as fresh WebP files
+processing as an uploaded photo (core.images.square_variant): square crops written as fresh WebP files
 with no metadata.
 """
 
@@ -12,7 +12,7 @@ from functools import cache
 
 from PIL import Image, ImageDraw, ImageFont, ImageOps
 
-from directory.images import square_variant
+from core.images import square_variant
 from providers.models import Provider
 
 SIZE = 480  # the larger of the two sizes Provider.set_photo() stores

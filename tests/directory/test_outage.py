@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from directory import localdb
+from core import localdb
 
 ROOT = Path(__file__).resolve().parents[2]
 

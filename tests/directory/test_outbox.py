@@ -6,7 +6,7 @@ from django.core.mail.backends.base import BaseEmailBackend
 from django.core.management import call_command
 
 from blog.models import Proposal
-from directory.models import QueuedEmail
+from core.models import QueuedEmail
 from tests.providers.factories import FounderFactory, PendingProviderFactory, VerifiedUserFactory
 
 pytestmark = pytest.mark.django_db

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from django.db import connections
 
-from directory.routers import ReplicaRouter, read_alias, reading_from_replica
+from core.routers import ReplicaRouter, read_alias, reading_from_replica
 from providers.models import Provider
 
 ROOT = Path(__file__).resolve().parents[2]

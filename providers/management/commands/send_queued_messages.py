@@ -3,7 +3,7 @@ minutes: `deliver()` locks each one (SKIP LOCKED), so overlapping runs never sen
 
 from django.core.management.base import BaseCommand
 
-from directory.models import QueuedEmail
+from core.models import QueuedEmail
 from providers.enquiries import ContactMessage
 
 

@@ -3,7 +3,7 @@ from pathlib import Path
 from django.conf import settings
 from django.core.management.base import BaseCommand
 
-from directory.backups import create_backup
+from core.backups import create_backup
 
 
 class Command(BaseCommand):

@@ -1,6 +1,6 @@
 """The project-local PostgreSQL cluster used when DATABASE_URL is not set.
 
-`python -m directory.localdb start|stop|status|url` manages it. It lives in `.pgdata/` (git-ignored) and listens
+`python -m core.localdb start|stop|status|url` manages it. It lives in `.pgdata/` (git-ignored) and listens
 on 127.0.0.1 at a free port written to `.pgdata/port`, so it never collides with a server on 5432. As root, the
 cluster runs as the `postgres` user (initdb and pg_ctl refuse root); when that user cannot reach the checkout
 (e.g. a checkout under a private home folder) the data goes to a per-checkout folder under /var/tmp instead.
@@ -191,7 +191,7 @@ def main(argv: list[str]) -> None:
             sys.exit("The local cluster has not been started yet: scripts/db start")
         print(url)
     else:
-        sys.exit("usage: python -m directory.localdb start|stop|status|url")
+        sys.exit("usage: python -m core.localdb start|stop|status|url")
 
 
 if __name__ == "__main__":

@@ -1,7 +1,7 @@
 from django.contrib import admin
 from django.contrib.admin.options import IncorrectLookupParameters
 
-from directory.models import QueuedEmail
+from core.models import QueuedEmail
 
 
 class SafeChangeListMixin:

@@ -41,6 +41,7 @@ class QueuedEmail(models.Model):
     class Meta:
         ordering = ["created_at"]
         verbose_name = "queued email"
+        db_table = "directory_queuedemail"  # made by directory's migration 0008; the model moved, the table stayed
 
     def __str__(self):
         return f"{self.subject} → {self.to}"

@@ -2,7 +2,7 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
-from directory.backups import restore_backup
+from core.backups import restore_backup
 
 
 class Command(BaseCommand):
