@@ -16,10 +16,7 @@ urlpatterns = [
     path("robots.txt", views.robots_txt, name="robots_txt"),
     path("sitemap.xml", sitemap_views.sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
     path("for-providers/", views.for_providers, name="for_providers"),
-    path("", include("providers.urls")),
-    path("", include("providers.urls_reports")),
-    path("accounts/", include("providers.urls_accounts")),
-    path("listing/", include("providers.urls_listing")),
+    path("", include("providers.urls")),  # profiles, reports, accounts/ and listing/, each in its namespace
     path("blog/", include("blog.urls")),
     path(settings.ADMIN_URL, admin.site.urls),
 ]

@@ -1,10 +1,62 @@
-from django.urls import path
+"""The providers app's addresses, one list per concern, each under its own namespace (directory/urls.py includes
+this module once): public profiles and the contact form ("providers"), reports of a listing ("reports"), accounts
+("accounts", under /accounts/) and "My listing" ("listing", under /listing/)."""
 
-from providers import views
+from django.contrib.auth import views as auth_views
+from django.urls import include, path
 
-app_name = "providers"
-urlpatterns = [
+from providers import accounts, listing_views, report_views, views
+
+profile_patterns = [
     path("providers/<slug:slug>/", views.provider_detail, name="detail"),
     path("providers/<slug:slug>/contact/", views.contact, name="contact"),
     path("providers/<slug:slug>/contact/sent/", views.contact_sent, name="contact_sent"),
+]
+
+report_patterns = [
+    path("providers/<slug:slug>/report/", report_views.report_listing, name="new"),
+    path("providers/<slug:slug>/report/thanks/", report_views.report_thanks, name="thanks"),
+]
+
+account_patterns = [
+    path("", accounts.account_home, name="home"),
+    path("signup/", accounts.signup, name="signup"),
+    path("login/", accounts.LoginView.as_view(), name="login"),
+    path("logout/", accounts.LogoutView.as_view(), name="logout"),
+    path("verify/resend/", accounts.resend_verification, name="resend_verification"),
+    path("verify/<str:token>/", accounts.verify_email, name="verify_email"),
+    path("email/", accounts.change_email, name="change_email"),
+    path("password/", accounts.PasswordChangeView.as_view(), name="password_change"),
+    path("delete/", accounts.delete_account, name="delete"),
+    path("password-reset/", accounts.PasswordResetView.as_view(), name="password_reset"),
+    path(
+        "password-reset/sent/",
+        auth_views.PasswordResetDoneView.as_view(template_name="registration/password_reset_done.html"),
+        name="password_reset_done",
+    ),
+    path(
+        "password-reset/<uidb64>/<token>/", accounts.PasswordResetConfirmView.as_view(), name="password_reset_confirm"
+    ),
+    path(
+        "password-reset/done/",
+        auth_views.PasswordResetCompleteView.as_view(template_name="registration/password_reset_complete.html"),
+        name="password_reset_complete",
+    ),
+]
+
+listing_patterns = [
+    path("", listing_views.dashboard, name="dashboard"),
+    path("edit/", listing_views.edit, name="edit"),
+    path("preview/", listing_views.preview, name="preview"),
+    path("submit/", listing_views.submit, name="submit"),
+    path("edits/withdraw/", listing_views.withdraw_edits, name="withdraw_edits"),
+    path("availability/", listing_views.availability, name="availability"),
+    path("availability/<str:token>/", listing_views.availability_link, name="availability_link"),
+]
+
+urlpatterns = [
+    path("", include((profile_patterns, "providers"))),
+    path("", include((report_patterns, "reports"))),
+    path("accounts/", include((account_patterns, "accounts"))),
+    path("listing/", include((listing_patterns, "listing"))),
 ]
