@@ -208,27 +208,34 @@ def build(
         candidates = _matched(columns, RANK if ranked and limit else "0::float4")  # counting alone needs no rank
     else:
         candidates = rows("providers_provider p", "NULL::float8", "false", [])
-    # Read twice (counted, then paged) and bounded by a place or words, the rows are kept aside; nationwide, scanning
-    # the table twice is cheaper. Read once (a page alone), the filters reach into it.
-    kept = (criteria.place or criteria.q) and limit and (facets or with_total)
-    ctes.append(f"c AS {'MATERIALIZED' if kept else 'NOT MATERIALIZED'} (\n    {candidates}\n)")
+    # Read once: counted and paged in the same pass (or paged alone, the filters reaching into it).
+    ctes.append(f"c AS NOT MATERIALIZED (\n    {candidates}\n)")
 
     groups = _groups(search, Compiler(connection, params))
     active = [g for g in groups if g.passes]
     all_pass = " AND ".join(f"({g.passes})" for g in active) or "true"
     source = "c AS providers_provider"
+    order = _order(criteria)
     page = (
         "ARRAY(SELECT json_build_array(id, miles, remote_here) FROM "  # noqa: S608
-        f"{source} WHERE {all_pass} ORDER BY {_order(criteria)} LIMIT %(limit)s OFFSET %(offset)s)"
+        f"{source} WHERE {all_pass} ORDER BY {order} LIMIT %(limit)s OFFSET %(offset)s)"
         if limit
-        else "'{}'::json[]"  # the page comes from its own statement
+        else "'{}'::json[]"
+    )
+    # Counting, the page is an ordered aggregate over the same rows (its slice), so the candidates are read once.
+    row = "json_build_array(id, miles, remote_here)"
+    page_of_all = f"(array_agg({row} ORDER BY {order}))[%(offset)s + 1 : %(offset)s + %(limit)s]" if limit else page
+    page_of_passing = (
+        f"(array_agg({row} ORDER BY {order}) FILTER (WHERE fails = 0))[%(offset)s + 1 : %(offset)s + %(limit)s]"
+        if limit
+        else page
     )
     if ids_only:
         select = f"SELECT id FROM {source} WHERE {all_pass}"  # noqa: S608
     elif facets and not active:
         # Nothing chosen: every row counts for every option, a plain aggregate the planner can run in parallel.
         counts = [aggregate for group in groups for aggregate in group.aggregates("true")]
-        select = f"SELECT count(*), {page},\n       {', '.join(counts)}\nFROM {source}"  # noqa: S608
+        select = f"SELECT count(*), {page_of_all},\n       {', '.join(counts)}\nFROM {source}"  # noqa: S608
     elif facets:
         # Each group's pass flag is computed once per row (OFFSET 0 keeps PostgreSQL from inlining the expressions
         # into every FILTER); ok_i: the row passes every group but perhaps group i.
@@ -239,7 +246,7 @@ def build(
         for group in groups:
             counts += group.aggregates(f"ok{active.index(group)}" if group.passes else "fails = 0")
         counts += [f"count(*) FILTER (WHERE ok{i})" for i in range(len(active))]
-        select = f"""SELECT count(*) FILTER (WHERE fails = 0), {page},
+        select = f"""SELECT count(*) FILTER (WHERE fails = 0), {page_of_passing},
        {", ".join(counts)}
 FROM (
     SELECT providers_provider.*, {oks} FROM (
