@@ -1,4 +1,5 @@
 from django.contrib import admin
+from django.contrib.admin import widgets
 from django.contrib.admin.options import IncorrectLookupParameters
 
 from core.models import QueuedEmail
@@ -17,7 +18,19 @@ class SafeChangeListMixin:
             raise IncorrectLookupParameters(error) from error
 
 
-class ModelAdmin(SafeChangeListMixin, admin.ModelAdmin):
+class LabelledDateTimeMixin:
+    """A date-and-time field is two inputs under one label, which labels neither: each gets its own accessible name
+    ("Availability confirmed at: date", "...: time"), so screen readers and axe find every input named."""
+
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        field = super().formfield_for_dbfield(db_field, request, **kwargs)
+        if field is not None and isinstance(field.widget, widgets.AdminSplitDateTime):
+            for part, name in zip(field.widget.widgets, ("date", "time"), strict=True):
+                part.attrs["aria-label"] = f"{field.label}: {name}"
+        return field
+
+
+class ModelAdmin(LabelledDateTimeMixin, SafeChangeListMixin, admin.ModelAdmin):
     """The project's ModelAdmin: every app's admin classes derive from it."""
 
 
