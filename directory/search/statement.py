@@ -12,7 +12,8 @@ The shape, built from fixed fragments (user input only ever travels as parameter
     counts    one pass over c computing, per row, which chosen filter groups it fails; rows failing at most
               one feed the option counts: disjunctive within a group (a row failing only group g still counts
               for g's options), conjunctive across groups
-    page      the rows failing none, ordered (stale listings last, whatever the sort), LIMIT/OFFSET
+    page      the rows failing none, ordered (stale listings last, whatever the sort), sliced: counting, an
+              ordered aggregate over the same pass; alone, ORDER BY ... LIMIT/OFFSET
 
 The groups' conditions are the FilterSet's own (directory.search.filters), compiled by Django against c, which
 the outer query names `providers_provider` so the compiled column references read c's columns. An option is
