@@ -1,6 +1,6 @@
 """One search engine: the search reads published listings from providers_provider itself (providers migration
 0007 adds the generated search columns, the packed facet words and the change counter), so the read model's copies,
-their triggers and functions go."""
+their triggers and functions go from databases that built them (0002-0009 are emptied: new databases never do)."""
 
 from django.db import migrations
 

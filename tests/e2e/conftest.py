@@ -48,6 +48,26 @@ def site(live_server, page):
     assert not foreign, f"requests to other origins: {foreign}"
 
 
+PASSWORD = "gentle rivers 42"
+
+
+@pytest.fixture
+def founder_page(browser, live_server):
+    """A browser page logged in as a founder, on the admin's index."""
+    from tests.providers.factories import ModeratorFactory
+
+    ModeratorFactory(email="founder@example.org", password=PASSWORD)
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, bypass_csp=True)
+    page = context.new_page()
+    page.goto(live_server.url + "/accounts/login/")
+    page.get_by_label("Email address").fill("founder@example.org")
+    page.get_by_label("Password").fill(PASSWORD)
+    page.get_by_role("button", name="Log in").click()
+    page.wait_for_url("**/admin/")
+    yield page
+    context.close()
+
+
 _axe = Axe()
 
 

@@ -7,31 +7,16 @@ excluded here by rule, never by page, so anything our templates, forms or widget
 import pytest
 
 from tests.e2e.conftest import WCAG_21_AA, _axe
-from tests.providers.factories import ModeratorFactory, PublishedProviderFactory
+from tests.providers.factories import PublishedProviderFactory
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
-PASSWORD = "gentle rivers 42"
 # Django's own admin markup, not ours (docs/accessibility.md lists where each appears): left alone.
 DJANGO_ADMIN_RULES = {
     "link-in-text-block",  # the breadcrumbs' colours (admin/css/base.css)
     "aria-input-field-name",  # the autocomplete widget's select2 box (autocomplete_fields)
     "aria-prohibited-attr",  # filter_horizontal's help icons inside labels
 }
-
-
-@pytest.fixture
-def founder_page(browser, live_server):
-    ModeratorFactory(email="founder@example.org", password=PASSWORD)
-    context = browser.new_context(viewport={"width": 1280, "height": 900}, bypass_csp=True)
-    page = context.new_page()
-    page.goto(live_server.url + "/accounts/login/")
-    page.get_by_label("Email address").fill("founder@example.org")
-    page.get_by_label("Password").fill(PASSWORD)
-    page.get_by_role("button", name="Log in").click()
-    page.wait_for_url("**/admin/")
-    yield page
-    context.close()
 
 
 def violations(page):

@@ -11,12 +11,9 @@ from django.urls import NoReverseMatch, reverse
 from PIL import Image
 
 from providers.models import Provider
-from tests.e2e.conftest import assert_accessible
-from tests.providers.factories import ModeratorFactory
+from tests.e2e.conftest import PASSWORD, assert_accessible
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
-
-PASSWORD = "gentle rivers 42"
 
 
 def last_link(fragment):
@@ -36,20 +33,6 @@ def photo(tmp_path):
     path = tmp_path / "me.jpg"
     Image.new("RGB", (600, 600), (180, 140, 120)).save(path, format="JPEG")
     return path
-
-
-@pytest.fixture
-def founder_page(browser, live_server):
-    ModeratorFactory(email="founder@example.org", password=PASSWORD)
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
-    page = context.new_page()
-    page.goto(live_server.url + "/accounts/login/")
-    page.get_by_label("Email address").fill("founder@example.org")
-    page.get_by_label("Password").fill(PASSWORD)
-    page.get_by_role("button", name="Log in").click()
-    page.wait_for_url("**/admin/")
-    yield page
-    context.close()
 
 
 def approve_in_admin(page, base, name):
