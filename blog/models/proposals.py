@@ -10,14 +10,20 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from datetime import timedelta
 
 from django.conf import settings
-from django.db import models, transaction
+from django.db import connection, models, transaction
+from django.utils import timezone
 from django.utils.text import slugify
 
 from blog.emails import send_email_on_commit
 from blog.models.posts import RESERVED_SLUGS, GuestAuthor, Post
 from providers.models import Provider
+
+ACKNOWLEDGEMENTS_PER_DAY = 3
+# A first name: letters, perhaps joined by an apostrophe or hyphen (Anne-Marie, O'Neil); never a link or a number.
+FIRST_NAME = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*", re.UNICODE)
 
 
 class TransitionNotAllowed(Exception):
@@ -72,7 +78,23 @@ class Proposal(models.Model):
             self.confirmed_values = True
             self.save()
             ProposalEvent.objects.create(proposal=self, from_status="", to_status=self.status, note="Submitted.")
-            self._email_on_commit("proposal_received")
+            if self._may_acknowledge():
+                self._email_on_commit("proposal_received")
+
+    @property
+    def first_name(self) -> str:
+        """The one thing the acknowledgement echoes: the first word of the name, if it looks like a name at all."""
+        words = self.name.split()
+        return words[0] if words and FIRST_NAME.fullmatch(words[0]) else ""
+
+    def _may_acknowledge(self) -> bool:
+        """Anyone can type anyone's address into the public form: an address hears from it a few times a day at
+        most. The proposals themselves are all kept. Locked per address, so simultaneous submissions count right."""
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT pg_advisory_xact_lock(hashtext(lower(%s)))", [self.email])
+        since = timezone.now() - timedelta(days=1)
+        earlier = type(self).objects.filter(email__iexact=self.email, created_at__gte=since).exclude(pk=self.pk)
+        return earlier.count() < ACKNOWLEDGEMENTS_PER_DAY
 
     # Transitions ------------------------------------------------------------------------------------------------
 

@@ -1,6 +1,7 @@
 """The public proposal form: clear errors, nothing typed lost, spam kept out without third parties."""
 
 import re
+from datetime import timedelta
 
 import pytest
 
@@ -65,9 +66,53 @@ def test_the_proposer_gets_an_acknowledgement_email_after_commit(
     assert len(mailoutbox) == 1
     email = mailoutbox[0]
     assert email.to == ["sam@example.org"]
-    assert email.subject == "We received your article idea: Finding calm in the fourth trimester"
-    assert "Dear Sam Rivera" in email.body and "What happens next" in email.body
+    assert email.subject == "We received your article idea"
+    assert "Dear Sam," in email.body and "What happens next" in email.body
     assert "&quot;" not in email.body and "&#x27;" not in email.body
+
+
+def test_the_acknowledgement_echoes_nothing_the_sender_typed_but_a_first_name(
+    client, data, mailoutbox, django_capture_on_commit_callbacks
+):
+    # The form takes any address: whatever it mails there must not carry a stranger's words (spam, phishing links).
+    data.update(
+        name="Win https://evil.example now",
+        title="Claim your prize at https://evil.example",
+        summary="Call 555-0100 to claim",
+        credentials="https://evil.example/cred",
+        listing="https://evil.example/listing",
+    )
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(URL, data)
+    email = mailoutbox[0]
+    assert email.subject == "We received your article idea"
+    assert "Dear Win," in email.body
+    for typed in ["evil.example", "prize", "555-0100", "https"]:
+        assert typed not in email.subject + email.body
+
+
+def test_a_first_name_that_is_not_a_name_is_not_echoed(client, data, mailoutbox, django_capture_on_commit_callbacks):
+    data["name"] = "https://evil.example"
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(URL, data)
+    assert "evil" not in mailoutbox[0].body
+    assert "Hello," in mailoutbox[0].body
+
+
+def test_one_address_is_acknowledged_at_most_three_times_a_day_and_every_proposal_is_kept(
+    client, data, mailoutbox, django_capture_on_commit_callbacks
+):
+    for number in range(5):
+        data["title"] = f"Proposal {number}"
+        data["email"] = "Sam@Example.org" if number % 2 else "sam@example.org"  # one address, any case
+        with django_capture_on_commit_callbacks(execute=True):
+            assert client.post(URL, data, REMOTE_ADDR=f"203.0.113.{number + 1}").status_code == 302
+    assert Proposal.objects.count() == 5
+    assert len(mailoutbox) == 3
+    Proposal.objects.update(created_at=Proposal.objects.first().created_at - timedelta(days=1, minutes=1))
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(URL, data, REMOTE_ADDR="203.0.113.99")
+    assert len(mailoutbox) == 4  # a day later, acknowledged again
 
 
 def test_optional_fields_may_be_left_empty(client, data):
