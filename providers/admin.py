@@ -271,21 +271,25 @@ class ProviderAdmin(ModelAdmin):
         if not self.has_change_permission(request, listing):
             raise PermissionDenied
         change_url = reverse("admin:providers_provider_change", args=[listing.pk])
+        # The version of the listing the founder saw on its page (review_version), carried to the POST: approving
+        # applies exactly that, or stops if the provider has changed it since.
+        seen = (request.POST if request.method == "POST" else request.GET).get("seen") or None
         if request.method != "POST":
             form = moderation.NoteForm(moderation=step) if step.needs_note else None
-            return moderation.note_page(request, self, step, [listing], form, bulk=False)
+            return moderation.note_page(request, self, step, [listing], form, bulk=False, seen=seen)
         if step.needs_note:
             form = moderation.NoteForm(request.POST, moderation=step)
             if not form.is_valid():
-                return moderation.note_page(request, self, step, [listing], form, bulk=False)
+                return moderation.note_page(request, self, step, [listing], form, bulk=False, seen=seen)
             moderation.apply_moderation(request, self, step, [listing], form.cleaned_data["note"])
         else:
-            moderation.apply_moderation(request, self, step, [listing])
+            moderation.apply_moderation(request, self, step, [listing], seen=seen)
         return redirect(change_url)
 
     def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
         if obj is not None:
             context["moderations"] = moderation.available_moderations(obj)
+            context["review_version"] = obj.review_version()
         return super().render_change_form(request, context, add, change, form_url, obj)
 
 

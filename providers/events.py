@@ -43,6 +43,7 @@ class ListingEvent(models.Model):
         EDITS_REJECTED = "edits_rejected", "Edits rejected"
         EDITS_WITHDRAWN = "edits_withdrawn", "Edits withdrawn"
         EDITED_IN_ADMIN = "edited_in_admin", "Edited in the admin"
+        APPROVAL_STOPPED = "approval_stopped", "Approval stopped: changed since the founder opened it"
 
     provider = models.ForeignKey("providers.Provider", on_delete=models.CASCADE, related_name="events")
     actor = models.ForeignKey(

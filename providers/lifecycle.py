@@ -190,24 +190,44 @@ class ListingLifecycleMixin:
             listing._take(move, by, extra_fields=["submitted_at"])
         self.refresh_from_db()
 
-    def approve(self, *, by):
-        """Publishes a listing pending review, or applies the edits waiting on a published one."""
+    def review_version(self, pending=None) -> str:
+        """What a founder reviews, as a token: the listing as last saved and the edits waiting on it. Approving
+        with the token the founder saw applies exactly that version (see approve)."""
+        if pending is None:
+            pending = PendingChange.objects.filter(provider_id=self.pk).only("updated_at").first() if self.pk else None
+        stamps = [self.updated_at, pending.updated_at if pending is not None else None]
+        return "-".join(str(int(stamp.timestamp() * 1_000_000)) if stamp else "0" for stamp in stamps)
+
+    def approve(self, *, by, seen: str | None = None):
+        """Publishes a listing pending review, or applies the edits waiting on a published one.
+
+        `seen`: the review_version() the founder looked at. If the provider has changed the listing or its edits
+        since, nothing is approved: the history records the stop (beside the provider's change) and the founder
+        is told to look again."""
         with transaction.atomic():
             listing = self._locked()
             pending = listing._pending_change()
-            move = listing._move_for(
-                "approve",
-                pending,
-                refusal=f"{listing} is {listing.get_status_display().lower()} with no edits waiting; "
-                "only listings pending review, or published listings with edits waiting, can be approved.",
-            )
-            if move.edits:
-                changed = pending.changed_labels()
-                pending.apply()
-                listing._take(move, by, note="Changed: " + ", ".join(changed))
+            stopped = seen is not None and seen != listing.review_version(pending)
+            if stopped:
+                listing._record(ListingEvent.Action.APPROVAL_STOPPED, by)
             else:
-                listing.published_at = listing.published_at or timezone.now()
-                listing._take(move, by, extra_fields=["published_at"])
+                move = listing._move_for(
+                    "approve",
+                    pending,
+                    refusal=f"{listing} is {listing.get_status_display().lower()} with no edits waiting; "
+                    "only listings pending review, or published listings with edits waiting, can be approved.",
+                )
+                if move.edits:
+                    changed = pending.changed_labels()
+                    pending.apply()
+                    listing._take(move, by, note="Changed: " + ", ".join(changed))
+                else:
+                    listing.published_at = listing.published_at or timezone.now()
+                    listing._take(move, by, extra_fields=["published_at"])
+        if stopped:
+            raise TransitionNotAllowed(
+                f"{self} changed since you opened it, so nothing was approved. Please look at it again."
+            )
         self.refresh_from_db()
 
     def request_changes(self, *, by, message):

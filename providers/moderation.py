@@ -32,8 +32,10 @@ class Moderation:
     def needs_note(self) -> bool:
         return bool(self.note)
 
-    def run(self, listing, by, note=""):
+    def run(self, listing, by, note="", seen=None):
         method = getattr(listing, self.name)
+        if self.name == "approve":
+            return method(by=by, seen=seen)  # from a listing's page: exactly the version the founder saw
         if self.name in ("request_changes",):
             return method(by=by, message=note)
         if self.name in ("reject", "suspend"):
@@ -82,12 +84,12 @@ class NoteForm(forms.Form):
         self.fields["note"].error_messages["required"] = "Please write a message: the provider will receive it."
 
 
-def apply_moderation(request, modeladmin, moderation: Moderation, listings, note="") -> int:
+def apply_moderation(request, modeladmin, moderation: Moderation, listings, note="", seen=None) -> int:
     """Runs the transition on each listing; refused ones become one warning each. Returns how many succeeded."""
     done = 0
     for listing in listings:
         try:
-            moderation.run(listing, request.user, note)
+            moderation.run(listing, request.user, note, seen)
         except TransitionNotAllowed as error:
             modeladmin.message_user(request, f"Not done for {listing}: {error}", level=messages.WARNING)
         else:
@@ -101,8 +103,9 @@ def _listings(count):
     return "1 listing" if count == 1 else f"{count} listings"
 
 
-def note_page(request, modeladmin, moderation, listings, form, *, bulk: bool):
-    """The page that asks for the message before an action that needs one."""
+def note_page(request, modeladmin, moderation, listings, form, *, bulk: bool, seen=None):
+    """The page that confirms an action (asking for the message where one is needed); from a listing's page it
+    carries the version the founder saw (`seen`)."""
     context = {
         **modeladmin.admin_site.each_context(request),
         "opts": modeladmin.model._meta,
@@ -111,6 +114,7 @@ def note_page(request, modeladmin, moderation, listings, form, *, bulk: bool):
         "listings": listings,
         "form": form,
         "bulk": bulk,
+        "seen": seen,
     }
     return TemplateResponse(request, "admin/providers/provider/moderation_note.html", context)
 
