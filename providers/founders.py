@@ -7,6 +7,9 @@ Founders are staff, never superusers. The group is created by a migration and re
 from __future__ import annotations
 
 FOUNDERS_GROUP = "Founders"
+# The development founder (`manage.py ensure_demo_founder`, never with DEBUG off); scripts/run prints this login.
+DEMO_FOUNDER_EMAIL = "founder@example.org"
+DEMO_FOUNDER_PASSWORD = "demo-founder-password"  # noqa: S105  (development only)
 
 TAXONOMY = ["providertype", "concern", "modality", "population", "language", "paymentoption", "practice", "format"]
 
@@ -19,9 +22,11 @@ FOUNDERS_PERMISSIONS: dict[str, dict[str, list[str]]] = {
         "listingreport": ["view", "change"],
         "listingevent": ["view"],
         "user": ["view"],
+        "contactmessage": ["view"],  # delivery metadata only (the admin shows no message text), and "Retry now"
         **{model: ["view", "change"] for model in TAXONOMY},
     },
     "blog": {model: ["view", "add", "change"] for model in ["post", "topic", "guestauthor", "proposal"]},
+    "core": {"queuedemail": ["view"]},
 }
 
 

@@ -31,7 +31,7 @@ from providers.demo import bulk
 from providers.demo.avatars import attach_photo
 from providers.demo.builder import DemoListing
 from providers.events import ListingEvent
-from providers.management.commands.ensure_demo_founder import DEMO_FOUNDER_EMAIL
+from providers.founders import DEMO_FOUNDER_EMAIL
 from providers.models import Office, Provider, refresh_search_documents
 from providers.users import User
 

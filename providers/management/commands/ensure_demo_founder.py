@@ -2,10 +2,13 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
 
-from providers.founders import FOUNDERS_GROUP, create_founder, make_founder
-
-DEMO_FOUNDER_EMAIL = "founder@example.org"
-DEMO_FOUNDER_PASSWORD = "demo-founder-password"  # noqa: S105  (printed by scripts/run; development only)
+from providers.founders import (
+    DEMO_FOUNDER_EMAIL,
+    DEMO_FOUNDER_PASSWORD,
+    FOUNDERS_GROUP,
+    create_founder,
+    make_founder,
+)
 
 
 class Command(BaseCommand):
