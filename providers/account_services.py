@@ -8,13 +8,26 @@ from django.utils import timezone
 from providers.models import Provider
 from providers.notifications import absolute_url, send_templated_email
 from providers.pending import PendingChange
-from providers.tokens import VERIFY_MAX_AGE, verification_token
+from providers.tokens import SIGNIN_MAX_AGE, VERIFY_MAX_AGE, signin_token, verification_token
 
 
 def send_verification_email(user) -> None:
     link = absolute_url("accounts:verify_email", token=verification_token(user))
     context = {"user": user, "link": link, "days": VERIFY_MAX_AGE.days}
     send_templated_email("accounts/emails/verify_email", context, user.email)
+
+
+def send_signin_link(user) -> None:
+    """The way in while an account's password logins are held back (providers.account_limits)."""
+    link = absolute_url("accounts:signin_link", token=signin_token(user))
+    minutes = int(SIGNIN_MAX_AGE.total_seconds() // 60)
+    send_templated_email("accounts/emails/signin_link", {"link": link, "minutes": minutes}, user.email)
+
+
+def send_signup_attempt_notice(user) -> None:
+    """Sign-up answers the same for every address; the owner of a taken one hears about the attempt instead."""
+    context = {"login_url": absolute_url("accounts:login"), "reset_url": absolute_url("accounts:password_reset")}
+    send_templated_email("accounts/emails/signup_attempt", context, user.email)
 
 
 def mark_email_verified(user) -> bool:

@@ -9,6 +9,7 @@ from django.contrib.auth import login, logout
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.forms import PasswordResetForm
+from django.contrib.auth.hashers import make_password
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
 from django.urls import reverse, reverse_lazy
@@ -17,26 +18,32 @@ from django.views.decorators.http import require_http_methods, require_POST
 from core.models import QueuedEmail
 from core.ratelimit import RateLimit, client_ip
 from providers import account_services
-from providers.accounts_forms import DeleteAccountForm, EmailChangeForm, LoginForm, SignupForm
-from providers.tokens import VERIFY_MAX_AGE, LinkExpired, LinkInvalid, verified_user
+from providers.account_limits import LoginAttempt, password_check_attempts, try_again_message
+from providers.accounts_forms import (
+    DeleteAccountForm,
+    EmailChangeForm,
+    LimitedPasswordChangeForm,
+    LoginForm,
+    SignupForm,
+)
+from providers.tokens import VERIFY_MAX_AGE, LinkExpired, LinkInvalid, signin_user, verified_user
+from providers.users import User
 
-# Failed logins: per account (someone guessing one person's password) and per address (someone trying many).
-LOGIN_ACCOUNT_LIMIT = RateLimit("login-account", 5, 15 * 60)
-LOGIN_IP_LIMIT = RateLimit("login-ip", 20, 15 * 60)
-SIGNUP_LIMIT = RateLimit("signup", 10, 60 * 60)
+# Login and current-password limits: providers/account_limits.py.
+SIGNUP_LIMIT = RateLimit("signup", 10, 60 * 60)  # every POST, valid or not
+SIGNUP_NOTICE_LIMIT = RateLimit("signup-notice", 3, 60 * 60)  # emails to a taken address: nobody's inbox is flooded
 RESEND_LIMIT = RateLimit("verify-resend", 5, 60 * 60)
 RESET_LIMIT = RateLimit("password-reset", 5, 60 * 60)
 RESET_ADDRESS_LIMIT = RateLimit("password-reset-address", 3, 60 * 60)  # nobody's inbox gets flooded
 
 
-def minutes_until(limit: RateLimit) -> int:
-    return max(1, -(-limit.retry_after() // 60))
+def landing_page(user) -> str:
+    return reverse("admin:index") if user.is_staff else reverse("listing:dashboard")
 
 
-def try_again_message(limit: RateLimit) -> str:
-    minutes = minutes_until(limit)
-    unit = "minute" if minutes == 1 else "minutes"
-    return f"Too many attempts. For your security, please wait a little. Try again in {minutes} {unit}."
+def _status(form, field) -> int:
+    """429 when a limit held the current password back, so the page says so to programs as well as people."""
+    return 429 if form.has_error(field, "limited") else 200
 
 
 # Sign up and verification -------------------------------------------------------------------------------------
@@ -46,26 +53,34 @@ def signup(request):
         return redirect("listing:dashboard")
     form = SignupForm(request.POST or None)
     if request.method == "POST":
-        ip = client_ip(request)
-        if SIGNUP_LIMIT.is_limited(ip):
+        # Every POST counts, valid or not, so the form cannot be used to test addresses or passwords at will.
+        if not SIGNUP_LIMIT.hit(client_ip(request)):
             form.is_valid()  # keep what was typed, with its own errors
             return render(
                 request, "accounts/signup.html", {"form": form, "limited": try_again_message(SIGNUP_LIMIT)}, status=429
             )
         if form.is_valid():
-            SIGNUP_LIMIT.hit(ip)
-            if form.is_bot():  # bots see the usual next page; nothing is created
-                return redirect("home")
-            user = form.save()
-            login(request, user, backend="django.contrib.auth.backends.ModelBackend")
-            account_services.send_verification_email(user)
-            messages.success(
-                request,
-                f"Welcome! We have sent a link to {user.email}. Open it to confirm your address; "
-                "meanwhile you can start your listing.",
-            )
-            return redirect("listing:dashboard")
+            if not form.is_bot():  # bots see the usual next page; nothing is created
+                _sign_up(form)
+            return redirect("accounts:signup_sent")
     return render(request, "accounts/signup.html", {"form": form})
+
+
+def _sign_up(form) -> None:
+    """A new address gets an account and a link to confirm it; a taken one, a note to its owner. The answer, the
+    session (nobody is logged in) and the work done (a password hash, an email) are the same, so the page never
+    tells who has an account."""
+    existing = form.existing_user()
+    if existing is None:
+        account_services.send_verification_email(form.save())
+        return
+    make_password(form.cleaned_data["password1"])  # the time a new account's password takes; the result unused
+    if SIGNUP_NOTICE_LIMIT.hit(existing.email):
+        account_services.send_signup_attempt_notice(existing)
+
+
+def signup_sent(request):
+    return render(request, "accounts/signup_sent.html")
 
 
 @require_http_methods(["GET", "POST"])
@@ -102,43 +117,68 @@ def resend_verification(request):
 
 # Log in and out ---------------------------------------------------------------------------------------------
 class LoginView(auth_views.LoginView):
+    """Wrong passwords stop the address that types them; many addresses against one account switch it to an
+    emailed link for a while (providers/account_limits.py). The owner is never locked out."""
+
     template_name = "accounts/login.html"
     authentication_form = LoginForm
     redirect_authenticated_user = True
 
     def post(self, request, *args, **kwargs):
-        self.account_key = (request.POST.get("username") or "").strip().lower()[:254]
-        self.ip = client_ip(request)
-        for limit, key in ((LOGIN_ACCOUNT_LIMIT, self.account_key), (LOGIN_IP_LIMIT, self.ip)):
-            if limit.is_limited(key):
-                return self._locked_out(limit)
+        self.attempt = LoginAttempt(request, request.POST.get("username") or "")
+        if limit := self.attempt.address.used_up():
+            return self._held_back(limit)
+        if self.attempt.needs_emailed_link():
+            return self._email_link()
         return super().post(request, *args, **kwargs)
 
     def form_invalid(self, form):
-        LOGIN_ACCOUNT_LIMIT.hit(self.account_key)
-        LOGIN_IP_LIMIT.hit(self.ip)
-        for limit, key in ((LOGIN_ACCOUNT_LIMIT, self.account_key), (LOGIN_IP_LIMIT, self.ip)):
-            if limit.is_limited(key):
-                return self._locked_out(limit)
+        if limit := self.attempt.failed():
+            return self._held_back(limit)
         return super().form_invalid(form)
 
-    def _locked_out(self, limit):
+    def _held_back(self, limit):
         # An unbound form keeps the email typed without checking the password again.
-        form = self.get_form_class()(self.request, initial={"username": self.account_key})
+        form = self.get_form_class()(self.request, initial={"username": self.request.POST.get("username", "")[:254]})
         response = self.render_to_response(self.get_context_data(form=form, limited=try_again_message(limit)))
         response.status_code = 429
         response["Retry-After"] = str(limit.retry_after())
         return response
 
+    def _email_link(self):
+        # The same answer whatever password was typed and whether or not the address has an account: the password
+        # is not even checked, so guessing learns nothing, and the owner gets in with the link.
+        try:
+            user = User.objects.get_by_natural_key(self.attempt.account)
+        except User.DoesNotExist:
+            user = None
+        if user is not None and user.is_active and self.attempt.may_email_link():
+            account_services.send_signin_link(user)
+        return render(self.request, "accounts/login_link_sent.html")
+
     def form_valid(self, form):
-        LOGIN_ACCOUNT_LIMIT.reset(self.account_key)
+        self.attempt.succeeded()
         return super().form_valid(form)
 
     def get_default_redirect_url(self):
         # `next` is honoured only when it stays on this site (Django checks url_has_allowed_host_and_scheme).
-        if self.request.user.is_staff:
-            return reverse("admin:index")
-        return reverse("listing:dashboard")
+        return landing_page(self.request.user)
+
+
+@require_http_methods(["GET", "POST"])
+def signin_link(request, token):
+    """The emailed sign-in link: GET shows a button, POST logs in, once. Mail scanners that open links change
+    nothing."""
+    try:
+        user = signin_user(token)
+    except LinkExpired:
+        return render(request, "accounts/signin_link.html", {"problem": "expired"}, status=400)
+    except LinkInvalid:
+        return render(request, "accounts/signin_link.html", {"problem": "invalid"}, status=400)
+    if request.method == "POST":
+        login(request, user, backend="django.contrib.auth.backends.ModelBackend")
+        return redirect(landing_page(user))
+    return render(request, "accounts/signin_link.html", {"signin_user": user})
 
 
 class LogoutView(auth_views.LogoutView):
@@ -154,7 +194,8 @@ class LogoutView(auth_views.LogoutView):
 
 # Password reset (Django's views, our templates) -----------------------------------------------------------------
 class OutboxPasswordResetForm(PasswordResetForm):
-    """Django's form, sending through the outbox: a failing mail server queues the link instead of an error page."""
+    """Django's form, sending through the outbox: the worker sends the link, never the request, so a reset for a
+    known address takes as long as one for an unknown address and its timing reveals no account."""
 
     def send_mail(self, subject_template_name, email_template_name, context, from_email, to_email, **kwargs):
         subject = " ".join(render_to_string(subject_template_name, context).split())
@@ -200,8 +241,17 @@ def account_home(request):
 
 
 class PasswordChangeView(auth_views.PasswordChangeView):
+    form_class = LimitedPasswordChangeForm
     template_name = "accounts/password_change.html"
     success_url = reverse_lazy("accounts:home")
+
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "attempts": password_check_attempts(self.request)}
+
+    def form_invalid(self, form):
+        response = super().form_invalid(form)
+        response.status_code = _status(form, "old_password")
+        return response
 
     def form_valid(self, form):
         messages.success(self.request, "Your password is changed.")
@@ -211,7 +261,7 @@ class PasswordChangeView(auth_views.PasswordChangeView):
 @login_required
 @require_http_methods(["GET", "POST"])
 def change_email(request):
-    form = EmailChangeForm(request.user, request.POST or None)
+    form = EmailChangeForm(request.user, request.POST or None, attempts=password_check_attempts(request))
     if request.method == "POST" and form.is_valid():
         account_services.change_email(request.user, form.cleaned_data["email"])
         messages.success(
@@ -219,13 +269,13 @@ def change_email(request):
             f"Your login email is now {form.cleaned_data['email']}. We have sent a link there to confirm it.",
         )
         return redirect("accounts:home")
-    return render(request, "accounts/email_change.html", {"form": form})
+    return render(request, "accounts/email_change.html", {"form": form}, status=_status(form, "password"))
 
 
 @login_required
 @require_http_methods(["GET", "POST"])
 def delete_account(request):
-    form = DeleteAccountForm(request.user, request.POST or None)
+    form = DeleteAccountForm(request.user, request.POST or None, attempts=password_check_attempts(request))
     if request.method == "POST" and form.is_valid():
         user = request.user
         logout(request)
@@ -233,4 +283,5 @@ def delete_account(request):
         messages.success(request, "Your account and your listing have been deleted. Thank you for your work.")
         return redirect("home")
     listing = getattr(request.user, "listing", None)
-    return render(request, "accounts/account_delete.html", {"form": form, "listing": listing})
+    context = {"form": form, "listing": listing}
+    return render(request, "accounts/account_delete.html", context, status=_status(form, "password"))

@@ -1,18 +1,14 @@
-"""Forms for provider accounts: sign up, log in, change email, delete the account."""
+"""Forms for provider accounts: sign up, log in, change email or password, delete the account."""
 
 from __future__ import annotations
 
 from django import forms
 from django.contrib.auth import password_validation
-from django.contrib.auth.forms import AuthenticationForm
+from django.contrib.auth.forms import AuthenticationForm, PasswordChangeForm
 
 from core.forms import HoneypotFormMixin
-from providers.users import User
-
-TAKEN = (
-    "There is already an account with this email address. You can log in, or reset your password if you have "
-    "forgotten it."
-)
+from providers.account_limits import check_current_password
+from providers.users import User, normalize_login
 
 
 def _email_field(label="Email address", help_text=""):
@@ -41,10 +37,12 @@ class SignupForm(HoneypotFormMixin, forms.Form):
     password2 = _password_field("The same password again", "new-password")
 
     def clean_email(self):
-        email = User.objects.normalize_email(self.cleaned_data["email"]).lower()
-        if User.objects.filter(email__iexact=email).exists():
-            raise forms.ValidationError(TAKEN, code="taken")
-        return email
+        # A taken address is not an error here: saying so would tell anyone who has an account (the view emails
+        # its owner instead).
+        return normalize_login(self.cleaned_data["email"])
+
+    def existing_user(self) -> User | None:
+        return User.objects.filter(email__iexact=self.cleaned_data["email"]).first()
 
     def clean(self):
         cleaned = super().clean()
@@ -78,17 +76,34 @@ class LoginForm(AuthenticationForm):
 
 
 class _PasswordCheckMixin(forms.Form):
+    """Asks for the current password; `attempts` (providers.account_limits) limits the wrong ones."""
+
     password = _password_field("Your current password", "current-password")
 
-    def __init__(self, user, *args, **kwargs):
-        self.user = user
+    def __init__(self, user, *args, attempts=None, **kwargs):
+        self.user, self.attempts = user, attempts
         super().__init__(*args, **kwargs)
 
     def clean_password(self):
         password = self.cleaned_data["password"]
-        if not self.user.check_password(password):
-            raise forms.ValidationError("That is not your current password.", code="wrong_password")
+        check_current_password(
+            self.user, password, self.attempts, "That is not your current password.", code="wrong_password"
+        )
         return password
+
+
+class LimitedPasswordChangeForm(PasswordChangeForm):
+    """Django's form, with the current password checked (and limited) like the other account changes."""
+
+    def __init__(self, user, *args, attempts=None, **kwargs):
+        self.attempts = attempts
+        super().__init__(user, *args, **kwargs)
+
+    def clean_old_password(self):
+        old_password = self.cleaned_data["old_password"]
+        message = self.error_messages["password_incorrect"]
+        check_current_password(self.user, old_password, self.attempts, message, code="password_incorrect")
+        return old_password
 
 
 class EmailChangeForm(_PasswordCheckMixin):
@@ -96,8 +111,8 @@ class EmailChangeForm(_PasswordCheckMixin):
     field_order = ["email", "password"]
 
     def clean_email(self):
-        email = User.objects.normalize_email(self.cleaned_data["email"]).lower()
-        if email == self.user.email.lower():
+        email = normalize_login(self.cleaned_data["email"])
+        if email == normalize_login(self.user.email):
             raise forms.ValidationError("This is already your email address.", code="same")
         if User.objects.filter(email__iexact=email).exclude(pk=self.user.pk).exists():
             raise forms.ValidationError(

@@ -1,4 +1,4 @@
-"""Signed, expiring links: email verification and one-click availability confirmation.
+"""Signed, expiring links: email verification, one-click availability confirmation, the emailed sign-in link.
 
 Both are Django signatures (TimestampSigner via django.core.signing) over a few ids, with their own salt so that
 one kind of link can never be used as another. Nothing is stored: a link is valid while its signature is.
@@ -9,12 +9,15 @@ from __future__ import annotations
 from datetime import timedelta
 
 from django.core import signing
+from django.utils.crypto import salted_hmac
 
 from providers.models import Provider
 from providers.users import User
 
 VERIFY_SALT = "providers.accounts.verify-email"
 VERIFY_MAX_AGE = timedelta(days=3)
+SIGNIN_SALT = "providers.accounts.signin-link"
+SIGNIN_MAX_AGE = timedelta(hours=1)
 AVAILABILITY_SALT = "providers.reminders.availability"
 AVAILABILITY_MAX_AGE = timedelta(days=14)
 
@@ -46,6 +49,25 @@ def verified_user(token):
     data = _load(token, VERIFY_SALT, VERIFY_MAX_AGE)
     user = User.objects.filter(pk=data.get("u"), is_active=True).first()
     if user is None or user.email.lower() != data.get("e"):
+        raise LinkInvalid
+    return user
+
+
+def _signin_state(user) -> str:
+    # Changes when the user logs in or changes the password, so a link works once and dies with the old password.
+    # A digest, never the hash itself: links are readable by whoever sees the email.
+    return salted_hmac(SIGNIN_SALT, f"{user.password}|{user.last_login}").hexdigest()[:20]
+
+
+def signin_token(user) -> str:
+    return signing.dumps({"u": user.pk, "e": user.email.lower(), "s": _signin_state(user)}, salt=SIGNIN_SALT)
+
+
+def signin_user(token):
+    """The user an emailed sign-in link logs in, if it is fresh and unused; LinkExpired / LinkInvalid."""
+    data = _load(token, SIGNIN_SALT, SIGNIN_MAX_AGE)
+    user = User.objects.filter(pk=data.get("u"), is_active=True).first()
+    if user is None or user.email.lower() != data.get("e") or _signin_state(user) != data.get("s"):
         raise LinkInvalid
     return user
 

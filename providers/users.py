@@ -1,5 +1,7 @@
 """The site's user model: the email address is the login. Providers and founders are both users."""
 
+import unicodedata
+
 from django.contrib.auth.base_user import AbstractBaseUser, BaseUserManager
 from django.contrib.auth.models import PermissionsMixin
 from django.db import models
@@ -7,17 +9,23 @@ from django.db.models.functions import Lower
 from django.utils import timezone
 
 
+def normalize_login(email: str) -> str:
+    """The one form of an address that finds its account and counts its attempts (rate limits), so variants of it
+    (full-width letters, another case) are one account everywhere, never several to guess against."""
+    return unicodedata.normalize("NFKC", email or "").strip().casefold()
+
+
 class UserManager(BaseUserManager):
     use_in_migrations = True
 
     def get_by_natural_key(self, email):
         # Logins are case-insensitive, like the uniqueness constraint.
-        return self.get(email__iexact=email)
+        return self.get(email__iexact=normalize_login(email))
 
     def _create_user(self, email, password, **extra_fields):
         if not email:
             raise ValueError("An email address is required.")
-        user = self.model(email=self.normalize_email(email).lower(), **extra_fields)
+        user = self.model(email=normalize_login(email), **extra_fields)
         user.set_password(password)
         user.save(using=self._db)
         return user
@@ -58,7 +66,7 @@ class User(AbstractBaseUser, PermissionsMixin):
 
     def clean(self):
         super().clean()
-        self.email = self.__class__.objects.normalize_email(self.email).lower()
+        self.email = normalize_login(self.email)
 
     @property
     def email_verified(self) -> bool:

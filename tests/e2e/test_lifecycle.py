@@ -57,15 +57,19 @@ def test_a_provider_is_listed_and_keeps_the_listing_current(site, founder_page, 
     page.get_by_label("Password", exact=True).fill(PASSWORD)
     page.get_by_label("The same password again").fill(PASSWORD)
     page.get_by_role("button", name="Create my account").click()
-    page.wait_for_url("**/listing/")
-    assert "Please confirm your email address" in page.content()
+    page.wait_for_url("**/accounts/signup/sent/")
+    assert "Check your email" in page.content()
     assert_accessible(page)
 
-    # Verify with the link from the email.
+    # Verify with the link from the email, then log in.
     page.goto(last_link("/accounts/verify/"))
     assert_accessible(page)
     page.get_by_role("button", name="Yes, confirm my email address").click()
     assert "is confirmed" in page.content()
+    page.get_by_label("Email address").fill("rosa@example.org")
+    page.get_by_label("Password").fill(PASSWORD)
+    page.get_by_role("button", name="Log in").click()
+    page.wait_for_url("**/listing/")
 
     # Fill in the listing, with a photo.
     page.get_by_role("link", name="Create my listing").click()

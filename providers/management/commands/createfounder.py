@@ -8,7 +8,7 @@ from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
 
 from providers.founders import FOUNDERS_GROUP, create_founder
-from providers.users import User
+from providers.users import User, normalize_login
 
 
 class Command(BaseCommand):
@@ -21,7 +21,7 @@ class Command(BaseCommand):
         parser.add_argument("email")
 
     def handle(self, *args, email, **options):
-        email = User.objects.normalize_email(email.strip()).lower()
+        email = normalize_login(email)
         if "@" not in email:
             raise CommandError(f"“{email}” is not an email address.")
         if User.objects.filter(email__iexact=email).exists():
