@@ -57,6 +57,16 @@ def _reseed_vocabulary(sender, using="default", **kwargs):
     from providers.taxonomy import ProviderType
 
     if not ProviderType.objects.using(using).exists():
+        # The flush keeps the id sequences going: restart them, so term ids stay as small as a real directory's
+        # (a listing's packed facet words grow with its largest term id; providers migration 0007).
+        from django.core.management.color import no_style
+        from django.db import connections
+
+        from providers.taxonomy import VOCABULARIES
+
+        with connections[using].cursor() as cursor:
+            for statement in connections[using].ops.sequence_reset_sql(no_style(), list(VOCABULARIES.values())):
+                cursor.execute(statement)
         import_module("providers.migrations.0003_search_configuration_and_vocabulary").seed(apps, None)
 
 

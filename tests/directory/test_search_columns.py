@@ -119,3 +119,23 @@ def test_the_columns_every_search_reads_row_by_row_are_never_compressed():
         )
         plain = {name for (name,) in cursor.fetchall()}
     assert wanted - plain == set()
+
+
+@pytest.mark.django_db
+def test_a_listing_with_every_term_of_every_vocabulary_fits_the_covering_index(listing):
+    # The packed words grow with the largest term id (three ids a word); the covering index's entries must stay
+    # under PostgreSQL's btree limit (2,704 bytes) for a listing that ticks everything.
+    from providers.taxonomy import TERM_FIELDS, vocabulary
+
+    everything = {f.field: [t.id for t in vocabulary().terms[f.field]] for f in TERM_FIELDS}
+    provider = listing("Everything Everywhere")
+    Provider.objects.filter(pk=provider.pk).update(**everything)
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT pg_column_size(ROW(id, name_key, accepting_new_clients, free_consultation, fee_min,"
+            " availability_confirmed_at, licensed_states, formats, types, concerns, practices, payments, languages,"
+            " modalities, formats_packed, types_packed, concerns_packed, practices_packed, payments_packed,"
+            " languages_packed, modalities_packed)) FROM providers_provider WHERE id = %s",
+            [provider.pk],
+        )
+        assert cursor.fetchone()[0] < 2704 // 2  # room to grow
