@@ -1,4 +1,4 @@
-from django.contrib import admin
+from django.contrib import admin, messages
 from django.contrib.admin import widgets
 from django.contrib.admin.options import IncorrectLookupParameters
 
@@ -34,16 +34,37 @@ class ModelAdmin(LabelledDateTimeMixin, SafeChangeListMixin, admin.ModelAdmin):
     """The project's ModelAdmin: every app's admin classes derive from it."""
 
 
-@admin.register(QueuedEmail)
-class QueuedEmailAdmin(ModelAdmin):
-    """Emails waiting for the mail server; sent ones are deleted. Read-only: the retry command sends them."""
+@admin.action(description="Retry now", permissions=["retry"])
+def retry_now(modeladmin, request, queryset):
+    """A fresh try by the worker, for emails waiting or given up on (after fixing the mail server, say)."""
+    items = list(queryset.exclude(status="sent"))
+    for item in items:
+        item.retry_now()
+    modeladmin.message_user(request, f"Asked the worker to send {len(items)} now.", messages.SUCCESS)
 
-    list_display = ["subject", "to", "attempts", "last_attempt_at", "last_error", "created_at"]
-    fields = ["to", "subject", "attempts", "last_attempt_at", "last_error", "created_at"]
-    readonly_fields = fields
+
+class OutboxAdmin(ModelAdmin):
+    """Emails waiting for the mail server or given up on: who, when, how many tries and why, never what they say.
+    Read-only: the worker sends them; "Retry now" asks it to try again at once."""
+
+    outbox_fields = ["status", "attempts", "last_attempt_at", "next_attempt_at", "last_error", "created_at"]
+    list_filter = ["status"]
+    actions = [retry_now]
 
     def has_add_permission(self, request):
         return False
 
     def has_change_permission(self, request, obj=None):
         return False
+
+    def has_retry_permission(self, request):
+        return self.has_view_permission(request)  # a try changes nothing anyone wrote
+
+
+@admin.register(QueuedEmail)
+class QueuedEmailAdmin(OutboxAdmin):
+    """Sent emails are deleted, so what is listed here is waiting or has given up."""
+
+    list_display = ["subject", "to", *OutboxAdmin.outbox_fields]
+    fields = ["to", "subject", *OutboxAdmin.outbox_fields]
+    readonly_fields = fields

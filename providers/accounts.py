@@ -200,7 +200,7 @@ class OutboxPasswordResetForm(PasswordResetForm):
     def send_mail(self, subject_template_name, email_template_name, context, from_email, to_email, **kwargs):
         subject = " ".join(render_to_string(subject_template_name, context).split())
         body = render_to_string(email_template_name, context)
-        QueuedEmail.queue(subject, body, to_email, send_now=True)
+        QueuedEmail.queue(subject, body, to_email)
 
 
 class PasswordResetView(auth_views.PasswordResetView):

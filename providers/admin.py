@@ -8,7 +8,7 @@ from django.urls import path, reverse
 from django.utils.html import format_html, format_html_join
 from django.utils.http import urlencode
 
-from core.admin import ModelAdmin, SafeChangeListMixin
+from core.admin import ModelAdmin, OutboxAdmin, SafeChangeListMixin
 from providers import moderation
 from providers.enquiries import ContactMessage
 from providers.events import ListingEvent, TransitionNotAllowed
@@ -387,12 +387,8 @@ class ListingReportAdmin(ModelAdmin):
 
 
 @admin.register(ContactMessage)
-class ContactMessageAdmin(ModelAdmin):
-    # Founders see that messages flow, not what families wrote.
-    list_display = ["provider", "status", "attempts", "created_at", "sent_at", "last_error"]
-    list_filter = ["status"]
-    fields = ["provider", "status", "attempts", "last_attempt_at", "last_error", "created_at", "sent_at"]
+class ContactMessageAdmin(OutboxAdmin):
+    # Founders see that messages flow, and which are stuck and why; never what families wrote.
+    list_display = ["provider", *OutboxAdmin.outbox_fields, "sent_at"]
+    fields = ["provider", *OutboxAdmin.outbox_fields, "sent_at"]
     readonly_fields = fields
-
-    def has_add_permission(self, request):
-        return False

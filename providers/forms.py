@@ -1,6 +1,7 @@
 """The private contact form families use to write to a provider."""
 
 import re
+import secrets
 
 from django import forms
 from django.core.exceptions import ValidationError
@@ -10,6 +11,7 @@ from core.forms import HoneypotFormMixin
 MESSAGE_MAX_LENGTH = 5000
 # Control characters (newlines included) have no place in a name or phone number, and would break email headers.
 CONTROL_CHARS = re.compile(r"[\x00-\x1f\x7f]")
+TOKEN_CHARS = re.compile(r"^[A-Za-z0-9_-]{16,64}$")
 PHONE_CHARS = re.compile(r"^[0-9+().\-\s]*(?:(?:ext|x)\.?\s*[0-9]+)?$", re.IGNORECASE)
 
 
@@ -57,11 +59,20 @@ class ContactForm(HoneypotFormMixin):
         widget=forms.Textarea(attrs={"rows": 7}),
     )
 
+    # One-time, per page shown: a double click or a resend after a timeout delivers one message, not two.
+    token = forms.CharField(required=False, max_length=64, widget=forms.HiddenInput)
+
     field_order = ["name", "email", "phone", "message"]
 
     def __init__(self, *args, **kwargs):
         kwargs.setdefault("label_suffix", "")  # "Your name", not "Your name:"
         super().__init__(*args, **kwargs)
+        if not self.is_bound:
+            self.initial.setdefault("token", secrets.token_urlsafe(24))
+
+    def clean_token(self):
+        token = self.cleaned_data["token"]
+        return token if TOKEN_CHARS.match(token) else ""  # a missing or odd token: stored, just not de-duplicated
 
     def clean_name(self):
         name = self.cleaned_data["name"]
@@ -85,4 +96,5 @@ class ContactForm(HoneypotFormMixin):
             "sender_email": data["email"],
             "sender_phone": data["phone"],
             "body": data["message"],
+            "submission_token": data["token"],
         }

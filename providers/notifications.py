@@ -1,6 +1,7 @@
 """Emails to providers, written as templates: templates/providers/emails/<name>_subject.txt and _body.txt.
 
-Sent only once the surrounding transaction commits, so nobody hears about a change that was rolled back. Links are
+Stored in the outbox and sent by the task worker once the surrounding transaction commits, so nobody hears about a
+change that was rolled back, and no request waits on the mail server (core.outbox). Links are
 absolute (settings.SITE_URL): emails are also sent from the admin and from cron, where there is no request.
 """
 
@@ -19,9 +20,9 @@ def absolute_url(path_or_name: str, **kwargs) -> str:
 
 
 def send_templated_email(template_prefix: str, context: dict, to: str) -> None:
-    """Sends at once through the outbox: a failing mail server keeps it queued for a retry, never an error page."""
+    """Through the outbox, like every email: the worker sends it, so a slow or failing mail server never shows."""
     subject, body = render_email(template_prefix, context)
-    QueuedEmail.queue(subject, body, to, send_now=True)
+    QueuedEmail.queue(subject, body, to)
 
 
 def provider_address(provider) -> str:

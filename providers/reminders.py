@@ -1,19 +1,19 @@
 """Availability reminders: a kind nudge, with one-click links, to providers whose availability has gone unconfirmed.
 
-Safe to run daily from cron and idempotent: each listing is stamped when its reminder goes, and is not reminded
-again for REMIND_EVERY_DAYS. A reminder whose email fails is un-stamped, so the next run tries again.
+Safe to run daily from cron and idempotent: each listing is stamped when its reminder is queued, and is not reminded
+again for REMIND_EVERY_DAYS. The email goes through the outbox with the stamp, in one transaction: the worker sends
+it, retrying for days if the mail server is down (core.outbox), so a stamped listing's reminder is never lost.
 """
 
 from __future__ import annotations
 
 import logging
 
-from django.conf import settings
-from django.core.mail import send_mail
 from django.db import transaction
 from django.utils import timezone
 
 from core.emails import render_email
+from core.models import QueuedEmail
 from providers.lifecycle import REMIND_AFTER_DAYS
 from providers.models import Provider
 from providers.notifications import absolute_url, provider_address
@@ -35,30 +35,28 @@ def reminder_email(provider) -> tuple[str, str]:
 
 
 def send_availability_reminders(now=None) -> tuple[int, int]:
-    """Emails every published listing due a reminder. Returns (sent, failed)."""
+    """Queues a reminder for every published listing due one. Returns (queued, failed to queue)."""
     now = now or timezone.now()
     sent = failed = 0
     for pk in Provider.objects.due_availability_reminder(now).values_list("pk", flat=True):
-        with transaction.atomic():
-            # Re-checked under a lock: two overlapping runs never remind the same listing twice.
-            provider = (
-                Provider.objects.due_availability_reminder(now)
-                .select_for_update(skip_locked=True, of=("self",))
-                .select_related("owner")
-                .filter(pk=pk)
-                .first()
-            )
-            if provider is None:
-                continue
-            previous = provider.availability_reminder_sent_at
-            # update(), not save(): a reminder is not an edit (no updated_at, no search document rebuild).
-            Provider.objects.filter(pk=pk).update(availability_reminder_sent_at=now)
         try:
-            subject, body = reminder_email(provider)
-            send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, [provider_address(provider)])
-        except Exception:  # any transport failure: un-stamp so tomorrow's run tries again
-            logger.exception("Availability reminder for listing %s not sent", pk)
-            Provider.objects.filter(pk=pk).update(availability_reminder_sent_at=previous)
+            with transaction.atomic():
+                # Re-checked under a lock: two overlapping runs never remind the same listing twice.
+                provider = (
+                    Provider.objects.due_availability_reminder(now)
+                    .select_for_update(skip_locked=True, of=("self",))
+                    .select_related("owner")
+                    .filter(pk=pk)
+                    .first()
+                )
+                if provider is None:
+                    continue
+                # update(), not save(): a reminder is not an edit (no updated_at, no search document rebuild).
+                Provider.objects.filter(pk=pk).update(availability_reminder_sent_at=now)
+                subject, body = reminder_email(provider)
+                QueuedEmail.queue(subject, body, provider_address(provider))
+        except Exception:  # e.g. a template error for one listing: rolled back, stamp and all; the others go on
+            logger.exception("Availability reminder for listing %s not queued", pk)
             failed += 1
         else:
             sent += 1

@@ -1,6 +1,7 @@
 """Project-wide fixtures: a throwaway MEDIA_ROOT for every test, locmem email, and the browser harness."""
 
 import os
+from unittest import mock
 
 import pytest
 from django.db.models.signals import post_migrate
@@ -28,6 +29,60 @@ def _fresh_vocabulary():
 def _no_page_cache(settings):
     # Whole-page caching is tested on its own (tests/directory/test_pagecache.py); elsewhere every response is fresh.
     settings.PAGE_CACHE_SECONDS = 0
+
+
+class TaskWorker:
+    """Works the task queue in the test's process, as `manage.py db_worker` would."""
+
+    def run(self) -> int:
+        from django.test import TestCase
+
+        from core.taskdb import run_due
+
+        # A try that fails schedules the next one on commit: inside the test's transaction, run those callbacks.
+        with TestCase.captureOnCommitCallbacks(execute=True):
+            return run_due()
+
+    def pending(self):
+        from core.taskdb import TaskRecord
+
+        return TaskRecord.objects.filter(status="READY")
+
+
+@pytest.fixture
+def task_worker(settings):
+    """Emails go through the real queue (the settings' database backend) and are sent only by task_worker.run()."""
+    settings.TASKS = {"default": {"BACKEND": "core.taskdb.DatabaseBackend"}}
+    return TaskWorker()
+
+
+@pytest.fixture(autouse=True)
+def _tasks_at_once(request, settings):
+    # Tests about something other than delivery run each task as it is enqueued (django-tasks' immediate backend);
+    # those about delivery ask for `task_worker` and keep the database backend the site uses.
+    if "task_worker" not in request.fixturenames:
+        settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+
+
+@pytest.fixture(autouse=True)
+def _on_commit_outside_transactions_runs_at_once():
+    # In production, code outside any transaction (a view sending a verification link) is in autocommit, so its
+    # on_commit callbacks run at once. A test wraps everything in its own transaction, which would hold them back
+    # forever; here they run at once as in production. Callbacks registered inside the code's own atomic blocks
+    # still wait, for django_capture_on_commit_callbacks, exactly as before.
+    from django.db import transaction
+
+    real_on_commit = transaction.on_commit
+
+    def on_commit(func, using=None, robust=False):
+        blocks = transaction.get_connection(using).atomic_blocks
+        if all(getattr(block, "_from_testcase", False) for block in blocks):
+            return func()
+        return real_on_commit(func, using=using, robust=robust)
+
+    # Not monkeypatch: a test's monkeypatch.undo() would take this away too.
+    with mock.patch.object(transaction, "on_commit", on_commit):
+        yield
 
 
 @pytest.fixture(autouse=True)

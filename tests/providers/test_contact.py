@@ -1,18 +1,22 @@
 """The private contact form: a family's message reaches the provider by email, and nothing of it stays with us."""
 
+import re
 from datetime import timedelta
 from smtplib import SMTPException
 
 import pytest
 from django.core.cache import caches
 from django.core.mail.backends.base import BaseEmailBackend
-from django.core.management import call_command
+from django.test import TestCase
 from django.utils import timezone
 from django.utils.html import escape
 
+from core.models import TaskRecord
+from core.outbox import RETRY_FOR
 from providers.enquiries import ContactMessage
+from providers.forms import ContactForm
 from providers.models import Provider
-from tests.providers.factories import OwnedProviderFactory, PublishedProviderFactory
+from tests.providers.factories import FounderFactory, OwnedProviderFactory, PublishedProviderFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -222,46 +226,106 @@ def test_the_limit_is_per_connection(client, provider):
     assert client.post(contact_url(provider), MESSAGE, REMOTE_ADDR="203.0.113.9").status_code == 302
 
 
-def test_a_failed_send_stays_queued_and_the_command_delivers_it_later(
-    client, provider, settings, mailoutbox, django_capture_on_commit_callbacks
+def committed(client, provider, **data):
+    """Posts the form, running what waits for the request's commit (enqueueing the message's delivery)."""
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        return client.post(contact_url(provider), {**MESSAGE, **data})
+
+
+def fall_due():
+    """The retry the worker waits for is due now (as if its pause had passed)."""
+    TaskRecord.objects.filter(status="READY").update(run_after=None)
+
+
+def test_a_failed_send_is_retried_with_growing_pauses_for_days_and_delivered_when_the_server_returns(
+    client, provider, settings, mailoutbox, task_worker
 ):
     settings.EMAIL_BACKEND = "tests.providers.test_contact.BrokenBackend"
-    with django_capture_on_commit_callbacks(execute=True):
-        response = post(client, provider)
-    assert response.status_code == 302  # the family is not troubled: their message is safe with us
-    queued = ContactMessage.objects.get()
-    assert queued.status == ContactMessage.Status.QUEUED
-    assert queued.attempts == 1
+    assert committed(client, provider).status_code == 302  # the family is not troubled: their message is safe with us
+    pauses = []
+    for _ in range(12):  # more than the 8 tries after which messages used to be given up silently
+        assert task_worker.run() == 1
+        queued = ContactMessage.objects.get()
+        pauses.append(round((queued.next_attempt_at - queued.last_attempt_at).total_seconds() / 60))
+        assert task_worker.pending().get().run_after == queued.next_attempt_at  # exactly one try waiting
+        fall_due()
+    assert pauses == [1, 5, 15, 30] + [60] * 8
+    assert (queued.status, queued.attempts, queued.body) == (ContactMessage.Status.QUEUED, 12, MESSAGE["message"])
     assert "Connection refused" in queued.last_error
-    assert queued.body == MESSAGE["message"]
 
+    # Still tried near the end of the third day; then the mail server comes back.
+    ContactMessage.objects.update(created_at=timezone.now() - RETRY_FOR + timedelta(hours=1))
+    assert task_worker.run() == 1
+    fall_due()
+    assert ContactMessage.objects.get().status == ContactMessage.Status.QUEUED
     settings.EMAIL_BACKEND = LOCMEM
-    ContactMessage.objects.update(last_attempt_at=timezone.now() - timedelta(minutes=6))
-    call_command("send_queued_messages", stdout=(out := _Output()))
-    assert "Sent 1 queued message; 0 not sent" in out.text
+    assert task_worker.run() == 1
     [email] = mailoutbox
     assert email.to == ["dana.private@example.net"]
     delivered = ContactMessage.objects.get()
     assert delivered.status == ContactMessage.Status.SENT
     assert (delivered.sender_name, delivered.sender_email, delivered.sender_phone, delivered.body) == ("", "", "", "")
+    assert not task_worker.pending().exists()
 
 
-def test_the_command_leaves_messages_tried_moments_ago_alone(provider, mailoutbox):
-    message = ContactMessage.objects.create(provider=provider, sender_name="A", sender_email="a@example.org", body="Hi")
-    ContactMessage.objects.filter(pk=message.pk).update(last_attempt_at=timezone.now(), attempts=1)
-    call_command("send_queued_messages", stdout=(out := _Output()))
-    assert "Sent 0 queued messages; 0 not sent" in out.text
-    assert mailoutbox == []
-
-
-def test_the_command_reports_failures_and_keeps_them_queued(provider, settings, mailoutbox):
+def test_after_three_days_a_message_gives_up_founders_see_it_without_its_text_and_can_retry_it(
+    client, provider, settings, mailoutbox, task_worker
+):
     settings.EMAIL_BACKEND = "tests.providers.test_contact.BrokenBackend"
-    message = ContactMessage.objects.create(provider=provider, sender_name="A", sender_email="a@example.org", body="Hi")
-    ContactMessage.objects.filter(pk=message.pk).update(created_at=timezone.now() - timedelta(minutes=10))
-    call_command("send_queued_messages", stdout=(out := _Output()))
-    assert "Sent 0 queued messages; 1 not sent (will retry later)." in out.text
-    message.refresh_from_db()
-    assert (message.status, message.attempts, message.body) == (ContactMessage.Status.QUEUED, 1, "Hi")
+    committed(client, provider)
+    task_worker.run()
+    ContactMessage.objects.update(created_at=timezone.now() - RETRY_FOR)
+    fall_due()
+    task_worker.run()
+    message = ContactMessage.objects.get()
+    assert (message.status, message.attempts) == (ContactMessage.Status.FAILED, 2)
+    assert not task_worker.pending().exists()
+
+    client.force_login(FounderFactory())
+    listing = client.get("/admin/providers/contactmessage/?status__exact=failed").content.decode()
+    assert "Gave up" in listing and "Connection refused" in listing and provider.display_name in listing
+    page = client.get(f"/admin/providers/contactmessage/{message.pk}/change/").content.decode()
+    for private in ["Jamie", "jamie.parent@example.org", "617-555-0142", "hard birth"]:
+        assert private not in listing + page
+
+    settings.EMAIL_BACKEND = LOCMEM
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        response = client.post(
+            "/admin/providers/contactmessage/", {"action": "retry_now", "_selected_action": [message.pk]}, follow=True
+        )
+    assert "Asked the worker to send 1 now." in response.content.decode()
+    assert ContactMessage.objects.get().status == ContactMessage.Status.QUEUED
+    task_worker.run()
+    assert [m.to for m in mailoutbox] == [["dana.private@example.net"]]
+    assert ContactMessage.objects.get().status == ContactMessage.Status.SENT
+
+
+def test_a_form_sent_twice_delivers_one_message(client, provider, mailoutbox, task_worker):
+    token = ContactForm().initial["token"]
+    for _ in range(2):  # a double click, or a resend after a timeout
+        assert committed(client, provider, token=token).status_code == 302
+    assert ContactMessage.objects.count() == 1
+    task_worker.run()
+    committed(client, provider, token=token)  # and again, after delivery
+    task_worker.run()
+    assert ContactMessage.objects.count() == 1
+    assert len(mailoutbox) == 1
+
+
+def test_a_different_message_from_the_same_page_is_delivered_too(client, provider, mailoutbox, task_worker):
+    token = ContactForm().initial["token"]
+    committed(client, provider, token=token)
+    committed(client, provider, token=token, message="One more thing: evenings only.")
+    task_worker.run()
+    assert len(mailoutbox) == 2
+
+
+def test_the_profile_and_the_form_page_carry_a_fresh_token(client, provider):
+    tokens = [
+        re.search(r'name="token" value="([^"]+)"', client.get(url).content.decode()).group(1)
+        for url in [f"/providers/{provider.slug}/", contact_url(provider), contact_url(provider)]
+    ]
+    assert len(set(tokens)) == 3
 
 
 class _Output:

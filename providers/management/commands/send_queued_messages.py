@@ -1,32 +1,34 @@
-"""Retries contact messages and other emails (the outbox) whose first send failed. Safe to run from cron every few
-minutes: `deliver()` locks each one (SKIP LOCKED), so overlapping runs never send one twice."""
+"""A safety net for the outbox: asks the worker to try again every waiting email whose try is overdue (its task
+was lost, e.g. the database was restored from a backup, or it was queued while tasks ran in-process), plus, with
+--all, every waiting email at once (after fixing the mail server, say). Sending is always the worker's
+(`manage.py db_worker`); this only enqueues, so it is safe to run at any time, from cron or by hand."""
+
+from datetime import timedelta
 
 from django.core.management.base import BaseCommand
+from django.db import models
+from django.utils import timezone
 
 from core.models import QueuedEmail
 from providers.enquiries import ContactMessage
 
+OVERDUE = timedelta(minutes=15)
+
 
 class Command(BaseCommand):
-    help = "Sends queued contact messages that are due for another try, and reports how many were sent or failed."
+    help = "Enqueues another try for waiting emails whose try is overdue (or, with --all, every waiting email)."
 
     def add_arguments(self, parser):
-        parser.add_argument("--limit", type=int, default=500, help="Most messages to try in one run (default 500).")
+        parser.add_argument("--all", action="store_true", help="Every waiting email, due or not.")
 
-    def handle(self, *args, limit, **options):
-        ids = list(ContactMessage.objects.due_for_retry().order_by("created_at").values_list("pk", flat=True)[:limit])
-        sent = failed = 0
-        for message in ContactMessage.objects.filter(pk__in=ids).order_by("created_at"):
-            if message.deliver():
-                sent += 1
-            else:
-                message.refresh_from_db(fields=["status"])
-                failed += message.status != ContactMessage.Status.SENT
-        gave_up = ContactMessage.objects.filter(pk__in=ids, status=ContactMessage.Status.FAILED).count()
-        summary = f"Sent {sent} queued message{'s' if sent != 1 else ''}; {failed} not sent"
-        summary += f" ({gave_up} given up after too many attempts)." if gave_up else " (will retry later)."
-        self.stdout.write(summary)
-        outbox = list(QueuedEmail.objects.due_for_retry()[:limit])
-        delivered = sum(email.deliver() for email in outbox)
-        if outbox:
-            self.stdout.write(f"Outbox: sent {delivered} of {len(outbox)} waiting emails.")
+    def handle(self, *args, all, **options):
+        waiting = models.Q(status="queued")
+        if not all:
+            overdue = timezone.now() - OVERDUE
+            waiting &= models.Q(next_attempt_at__isnull=True) | models.Q(next_attempt_at__lt=overdue)
+        count = 0
+        for model in (ContactMessage, QueuedEmail):
+            for item in model.objects.filter(waiting).only("pk"):
+                item.retry_now()
+                count += 1
+        self.stdout.write(f"Asked the worker to send {count} waiting email{'s' if count != 1 else ''}.")
