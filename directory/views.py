@@ -45,8 +45,8 @@ def for_providers(request):
 
 @require_GET
 def robots_txt(request):
-    context = {"admin_url": settings.ADMIN_URL, "sitemap_url": request.build_absolute_uri("/sitemap.xml")}
-    return render(request, "robots.txt", context, content_type="text/plain; charset=utf-8")
+    # Names neither the admin's path (it may be moved to stay unlisted) nor the request's host (SITE_URL only).
+    return render(request, "robots.txt", content_type="text/plain; charset=utf-8")
 
 
 @never_cache
