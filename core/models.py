@@ -1,6 +1,5 @@
-"""core's models: the email outbox (core.outbox) and the task queue the worker reads (core.taskdb)."""
+"""core's models: the email outbox (core.outbox). The task queue the worker reads is django-tasks-db's."""
 
 from core.outbox import OutboxItem, QueuedEmail
-from core.taskdb import TaskRecord
 
-__all__ = ["OutboxItem", "QueuedEmail", "TaskRecord"]
+__all__ = ["OutboxItem", "QueuedEmail"]

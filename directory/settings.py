@@ -65,6 +65,7 @@ INSTALLED_APPS = [
     "django_filters",
     "csp",
     "django_tasks",
+    "django_tasks_db",
     "core",
     "directory",
     "providers",
@@ -210,8 +211,8 @@ EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
 EMAIL_TIMEOUT = env_int("EMAIL_TIMEOUT", 10)
 # Every email is sent by the task worker (`manage.py db_worker`), never inside a request: core.mail, core.outbox.
-# The queue is a table in this database (core.taskdb; django-tasks 0.12 no longer ships a database backend).
-TASKS = {"default": {"BACKEND": "core.taskdb.DatabaseBackend"}}
+# The queue is a table in this database (django-tasks-db), worked by `manage.py db_worker`.
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "Directory <hello@localhost>")
 # The site's public address, for links in emails sent without a request (admin actions, cron reminders).
 SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000").rstrip("/")

@@ -36,23 +36,37 @@ class TaskWorker:
 
     def run(self) -> int:
         from django.test import TestCase
+        from django_tasks_db.management.commands.db_worker import Worker
 
-        from core.taskdb import run_due
-
+        worker = Worker(
+            queue_names=["*"],
+            interval=0,
+            batch=True,  # stop once nothing is due
+            backend_name="default",
+            startup_delay=False,
+            max_tasks=None,
+            worker_id="tests",
+            excluded_queue_names=[],
+        )
         # A try that fails schedules the next one on commit: inside the test's transaction, run those callbacks.
-        with TestCase.captureOnCommitCallbacks(execute=True):
-            return run_due()
+        # The worker closes idle connections between tasks, which would end the test's transaction: not here.
+        with (
+            TestCase.captureOnCommitCallbacks(execute=True),
+            mock.patch("django_tasks_db.management.commands.db_worker.close_old_connections"),
+        ):
+            worker.run()
+        return worker._run_tasks
 
     def pending(self):
-        from core.taskdb import TaskRecord
+        from django_tasks_db.models import DBTaskResult
 
-        return TaskRecord.objects.filter(status="READY")
+        return DBTaskResult.objects.filter(status="READY")  # due or not yet
 
 
 @pytest.fixture
 def task_worker(settings):
     """Emails go through the real queue (the settings' database backend) and are sent only by task_worker.run()."""
-    settings.TASKS = {"default": {"BACKEND": "core.taskdb.DatabaseBackend"}}
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
     return TaskWorker()
 
 

@@ -10,8 +10,8 @@ from django.core.mail.backends.base import BaseEmailBackend
 from django.test import TestCase
 from django.utils import timezone
 from django.utils.html import escape
+from django_tasks_db.models import DBTaskResult
 
-from core.models import TaskRecord
 from core.outbox import RETRY_FOR
 from providers.enquiries import ContactMessage
 from providers.forms import ContactForm
@@ -234,7 +234,7 @@ def committed(client, provider, **data):
 
 def fall_due():
     """The retry the worker waits for is due now (as if its pause had passed)."""
-    TaskRecord.objects.filter(status="READY").update(run_after=None)
+    DBTaskResult.objects.filter(status="READY").update(run_after=timezone.now())
 
 
 def test_a_failed_send_is_retried_with_growing_pauses_for_days_and_delivered_when_the_server_returns(
