@@ -13,6 +13,7 @@ import os
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import datetime
+from functools import cached_property
 
 from django.core.cache import cache
 from django.db import connections
@@ -40,12 +41,12 @@ class Search:
     condition_of: Callable[[str, object, object], Q | None]
     stale_before: datetime = field(default_factory=lambda: timezone.now() - STALE_AFTER)
 
-    @property
+    @cached_property
     def remote_format_ids(self) -> list[int]:
         return vocabulary().ids("formats", REMOTE_FORMATS)
 
-    @property
-    def options(self) -> dict[str, list]:
+    @cached_property
+    def options(self) -> dict[str, list]:  # read once per group while the statement is built
         terms = vocabulary()
         return {group.param: terms.terms[group.field] for group in facet_groups()}
 
