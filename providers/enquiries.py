@@ -35,6 +35,8 @@ class ContactMessage(OutboxItem):
     sender_email = models.EmailField("your email")
     sender_phone = models.CharField("phone", max_length=30, blank=True)
     body = models.TextField("message")
+    # The site's language the family wrote in: the provider's email says when it came from the Spanish site.
+    language = models.CharField(max_length=8, default="en", editable=False)
     # A hash of the form's one-time token with what was written (see submit()); NULL without a token.
     submission_key = models.CharField(max_length=64, unique=True, null=True, blank=True, editable=False)
     sent_at = models.DateTimeField(null=True, blank=True)

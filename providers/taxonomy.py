@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from typing import ClassVar
 
 from django.db import models
+from django.utils.translation import get_language
 
 
 class Term(models.Model):
@@ -20,6 +21,9 @@ class Term(models.Model):
     name = models.CharField(max_length=80)
     slug = models.SlugField(max_length=60, unique=True, help_text="Used in search URLs; keep it stable.")
     description = models.CharField(max_length=300, blank=True)
+    # The Spanish site's words for the term (issue 15); left blank, the English ones are shown.
+    name_es = models.CharField("name in Spanish", max_length=80, blank=True)
+    description_es = models.CharField("description in Spanish", max_length=300, blank=True)
     order = models.PositiveSmallIntegerField(default=100)
 
     class Meta:
@@ -32,6 +36,19 @@ class Term(models.Model):
     def save(self, *args, **kwargs):
         super().save(*args, **kwargs)
         Vocabulary.clear()
+
+    @property
+    def local_name(self) -> str:
+        """The name in the language of the page being shown (the English one when no translation is given)."""
+        return (self.name_es or self.name) if _spanish() else self.name
+
+    @property
+    def local_description(self) -> str:
+        return (self.description_es or self.description) if _spanish() else self.description
+
+
+def _spanish() -> bool:
+    return (get_language() or "").startswith("es")
 
 
 class ProviderType(Term):
@@ -213,16 +230,18 @@ def _load_all_terms() -> dict[str, list[Term]]:
         plural = "plural" if model is ProviderType else "''"
         kind = "kind" if model is PaymentOption else "''"
         selects.append(
-            f"SELECT '{field}', id, name, slug, description, \"order\", {plural}, {kind} FROM {model._meta.db_table}"  # noqa: S608 (table names from models)
+            f"SELECT '{field}', id, name, slug, description, \"order\", {plural}, {kind}, name_es, description_es "  # noqa: S608 (table names from models)
+            f"FROM {model._meta.db_table}"
         )
     sql = " UNION ALL ".join(selects) + " ORDER BY 1, 6, 3"  # vocabulary, order, name
     alias = router.db_for_read(ProviderType)
     terms: dict[str, list[Term]] = {field: [] for field in VOCABULARIES}
     with connections[alias].cursor() as cursor:
         cursor.execute(sql)
-        for field, pk, name, slug, description, order, plural, kind in cursor.fetchall():
+        for field, pk, name, slug, description, order, plural, kind, name_es, description_es in cursor.fetchall():
             model = VOCABULARIES[field]
             values = {"id": pk, "name": name, "slug": slug, "description": description, "order": order}
+            values.update(name_es=name_es, description_es=description_es)
             if model in extra:
                 values[extra[model]] = plural if model is ProviderType else kind
             term = model(**values)

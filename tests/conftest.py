@@ -137,6 +137,7 @@ def _reseed_vocabulary(sender, using="default", **kwargs):
             for statement in connections[using].ops.sequence_reset_sql(no_style(), list(VOCABULARIES.values())):
                 cursor.execute(statement)
         import_module("providers.migrations.0003_search_configuration_and_vocabulary").seed(apps, None)
+        import_module("providers.migrations.0013_spanish_names").seed_spanish(apps, None)
 
 
 post_migrate.connect(_reseed_vocabulary, dispatch_uid="tests.reseed_vocabulary")
