@@ -60,7 +60,7 @@ class SearchCount(models.Model):
         models.CharField(max_length=100),
         default=list,
         blank=True,
-        help_text='The filters chosen as sorted "parameter=slug" pairs from the fixed vocabulary.',
+        help_text='The filters chosen, as "parameter=slug" pairs in the search page\'s order.',
     )
     with_words = models.BooleanField(default=False, help_text="Whether words were typed (never what they were).")
     results = models.CharField(max_length=3, choices=Results.choices)

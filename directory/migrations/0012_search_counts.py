@@ -19,7 +19,7 @@ class Migration(migrations.Migration):
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
                 ('day', models.DateField()),
                 ('state', models.CharField(blank=True, help_text='Two-letter state searched in; blank: no place.', max_length=2)),
-                ('options', django.contrib.postgres.fields.ArrayField(base_field=models.CharField(max_length=100), blank=True, default=list, help_text='The filters chosen as sorted "parameter=slug" pairs from the fixed vocabulary.', size=None)),
+                ('options', django.contrib.postgres.fields.ArrayField(base_field=models.CharField(max_length=100), blank=True, default=list, help_text="The filters chosen, as \"parameter=slug\" pairs in the search page's order.", size=None)),
                 ('with_words', models.BooleanField(default=False, help_text='Whether words were typed (never what they were).')),
                 ('results', models.CharField(choices=[('0', 'No results'), ('1-4', '1 to 4 results'), ('5+', '5 or more results')], max_length=3)),
                 ('searches', models.PositiveIntegerField(default=0)),
