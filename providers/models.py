@@ -22,7 +22,8 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import slugify
 
-from providers import geo
+from providers import geo, months
+from providers.credentials import CredentialCheck
 from providers.enquiries import ContactMessage  # noqa: F401  (model registration)
 from providers.events import ListingEvent, ListingStatus, TransitionNotAllowed  # noqa: F401  (model registration)
 from providers.lifecycle import LifecycleQuerySetMixin, ListingLifecycleMixin
@@ -36,7 +37,10 @@ from providers.taxonomy import (  # noqa: F401  (model registration)
     FILTERS,
     TERM_FIELDS,
     Concern,
+    Credential,
     Format,
+    Identity,
+    JourneyStage,
     Language,
     Modality,
     PaymentOption,
@@ -73,6 +77,7 @@ SEARCH_ROW = (
     "fee_min",
     "availability_confirmed_at",
     "licensed_states",
+    "booked_months",
 )
 
 
@@ -145,6 +150,12 @@ class Provider(ListingLifecycleMixin, models.Model):
         "how I practise trauma-informed care", blank=True, help_text="Plain text; blank lines separate paragraphs."
     )
     trainings = models.TextField("trainings and certifications", blank=True)
+    identity_note = models.CharField(
+        "about me, in my words",
+        max_length=300,
+        blank=True,
+        help_text="Optional, shown on the profile as the provider wrote it (with the identities they chose).",
+    )
 
     # What, for whom, how: one array of term ids per vocabulary, added below from providers.taxonomy.TERM_FIELDS.
     licensed_states = ArrayField(
@@ -182,6 +193,8 @@ class Provider(ListingLifecycleMixin, models.Model):
     accepting_new_clients = models.BooleanField(default=True)
     availability_confirmed_at = models.DateTimeField(null=True, blank=True)
     availability_reminder_sent_at = models.DateTimeField(null=True, blank=True, editable=False)
+    # Months (their first day) a doula or midwife is fully booked: a search for a due month leaves them out then.
+    booked_months = ArrayField(models.DateField(), default=list, blank=True, verbose_name="fully booked months")
 
     # Moderation (see providers.lifecycle; the history is in ListingEvent)
     submitted_at = models.DateTimeField("submitted for review", null=True, blank=True, editable=False)
@@ -269,6 +282,9 @@ class Provider(ListingLifecycleMixin, models.Model):
             self.slug = self.unique_slug(self.display_name)
         super().save(*args, **kwargs)
         refresh_search_documents([self.pk])
+        if kwargs.get("update_fields") is None or "perinatal_credentials" in kwargs["update_fields"]:
+            # A check is of a credential the listing lists: one dropped (and perhaps listed again) is checked anew.
+            self.credential_checks.exclude(credential_id__in=self.perinatal_credentials).delete()
 
     def get_absolute_url(self):
         return reverse("providers:detail", kwargs={"slug": self.slug})
@@ -343,6 +359,36 @@ class Provider(ListingLifecycleMixin, models.Model):
     def paragraphs(self, field):
         text = getattr(self, field) or ""
         return [p.strip() for p in text.replace("\r\n", "\n").split("\n\n") if p.strip()]
+
+    # Perinatal credentials, stages, who they work with ---------------------------------------------------------
+    @property
+    def credentials_with_checks(self) -> list[tuple[Credential, bool]]:
+        """The perinatal credentials the listing holds, each with whether a founder verified it."""
+        if not self.perinatal_credentials:
+            return []
+        verified = {check.credential_id for check in self.credential_checks.all()}
+        return [(term, term.id in verified) for term in self.terms("perinatal_credentials")]
+
+    def set_verified_credentials(self, credential_ids, *, by) -> list[Credential]:
+        """A founder's checks: each listed credential among `credential_ids` is verified now by `by` (an earlier
+        check keeps its date and founder); checks of the others are withdrawn. Returns the newly verified ones."""
+        wanted = set(credential_ids) & set(self.perinatal_credentials)
+        checks = self.credential_checks.all()
+        checks.exclude(credential_id__in=wanted).delete()
+        new = wanted - set(checks.values_list("credential_id", flat=True))
+        now = timezone.now()
+        CredentialCheck.objects.bulk_create(
+            CredentialCheck(provider=self, credential_id=pk, verified_at=now, verified_by=by) for pk in new
+        )
+        return vocabulary().named("perinatal_credentials", new)
+
+    def booked_in(self, month) -> bool:
+        return month in self.booked_months
+
+    @property
+    def upcoming_booked_months(self) -> list:
+        """The months from this one on that the provider is fully booked, in order."""
+        return sorted(m for m in self.booked_months if m >= months.this_month())
 
     # Availability: the one fact a provider updates without review --------------------------------------------
     def confirm_availability(self, accepting: bool, when=None):

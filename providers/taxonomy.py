@@ -1,5 +1,5 @@
 """The shared vocabulary: provider types, concerns, modalities, populations, languages, payment options,
-trauma-informed practices and formats.
+trauma-informed practices, formats, perinatal credentials, journey stages and provider identities.
 
 Each is a small table seeded by a data migration so every environment has the same slugs. Providers refer to
 terms by id in integer arrays (fast filtering and facet counts, see docs in the search app); `vocabulary()` gives
@@ -101,6 +101,29 @@ class Format(Term):
         verbose_name = "format"
 
 
+class Credential(Term):
+    """A perinatal credential a provider holds (PMH-C, IBCLC, CNM...); founders verify it per listing
+    (providers.credentials.CredentialCheck). The listing's free-text credentials line stays for letters after a name."""
+
+    class Meta(Term.Meta):
+        verbose_name = "perinatal credential"
+
+
+class JourneyStage(Term):
+    """Where a family is: trying to conceive, pregnant, birth, postpartum, after a loss, parenting a toddler."""
+
+    class Meta(Term.Meta):
+        verbose_name = "journey stage"
+
+
+class Identity(Term):
+    """Who a provider is, shown only when the provider chooses it ("Black provider", "parent after loss")."""
+
+    class Meta(Term.Meta):
+        verbose_name = "provider identity"
+        verbose_name_plural = "provider identities"
+
+
 @dataclass(frozen=True)
 class TermField:
     """One vocabulary, declared once: the Provider array field holding a listing's term ids, the model of its terms,
@@ -118,7 +141,8 @@ class TermField:
     help_text: str = ""
     param: str = ""  # the search's GET parameter; "" when families do not filter by it
     legend: str = ""  # the search page's fieldset legend
-    section: str = "who"  # the listing form's section: "who" (Who you help), "how" (How you work) or "fees"
+    # the listing form's section: "about" (About you), "who" (Who you help), "how" (How you work) or "fees"
+    section: str = "who"
     columns: bool = True  # the listing form lays its checkboxes out in columns (short names)
 
     @property
@@ -131,6 +155,15 @@ TERM_FIELDS = (
     TermField("formats", Format, "How you see clients", param="format", legend="How you'd like to meet", section="how"),
     TermField(
         "types", ProviderType, "What kind of provider are you?", "Choose all that apply.", "type", "Type of provider"
+    ),
+    TermField(
+        "stages",
+        JourneyStage,
+        "Where are the families you support?",
+        "Choose every stage you work with.",
+        "stage",
+        "Where you are now",
+        columns=False,
     ),
     TermField(
         "concerns",
@@ -151,6 +184,16 @@ TERM_FIELDS = (
         columns=False,
     ),
     TermField(
+        "perinatal_credentials",
+        Credential,
+        "Perinatal credentials you hold (optional)",
+        "Our founders check each one; families then see “Verified by the directory” beside it.",
+        "credential",
+        "Perinatal credentials",
+        section="about",
+        columns=False,
+    ),
+    TermField(
         "payments", PaymentOption, "Ways to pay", param="payment", legend="Payment and insurance", section="fees"
     ),
     TermField("languages", Language, "Languages you offer care in (optional)", param="language", legend="Languages"),
@@ -162,7 +205,24 @@ TERM_FIELDS = (
         legend="Therapy approaches",
         section="how",
     ),
-    TermField("populations", Population, "Who do you work with? (optional)"),
+    TermField(
+        "populations",
+        Population,
+        "Who do you work with? (optional)",
+        param="population",
+        legend="Who they work with",
+        columns=False,
+    ),
+    TermField(
+        "identities",
+        Identity,
+        "Anything about you that you would like families to know? (optional)",
+        "Only what you choose to share. Families can look for it; you never have to.",
+        "identity",
+        "Who the provider is",
+        section="about",
+        columns=False,
+    ),
 )
 # The Provider array field that holds each vocabulary's term ids, and the model of its terms.
 VOCABULARIES = {term_field.field: term_field.model for term_field in TERM_FIELDS}
