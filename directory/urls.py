@@ -18,6 +18,7 @@ urlpatterns = [
     path("for-providers/", views.for_providers, name="for_providers"),
     path("", include("providers.urls")),  # profiles, reports, accounts/ and listing/, each in its namespace
     path("blog/", include("blog.urls")),
+    path(f"{settings.ADMIN_URL}desk/", include("directory.desk.urls")),  # the founders' desk, beside the admin
     path(settings.ADMIN_URL, admin.site.urls),
 ]
 

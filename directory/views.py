@@ -9,6 +9,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
 from core.routers import read_alias, reading_from_replica
+from directory.desk.counters import count_search_page
 from directory.search.engine import DEBUG_QUERY_COUNT
 from directory.search.page import search_context
 
@@ -22,7 +23,9 @@ def home(request):
 def search(request):
     """The search page: every search is a plain GET URL (see directory.search)."""
     if not getattr(settings, "SEARCH_DEBUG_QUERY_COUNT", DEBUG_QUERY_COUNT):
-        return render(request, "directory/search.html", search_context(request.GET))
+        context = search_context(request.GET)
+        count_search_page(request, context)  # where care is missing: one aggregate counter, nothing per person
+        return render(request, "directory/search.html", context)
     from django.test.utils import CaptureQueriesContext
 
     with reading_from_replica():

@@ -120,6 +120,14 @@ def count_search(criteria: SearchCriteria, total: int) -> None:
         logger.exception("A search was not counted.")
 
 
+def count_search_page(request, context: dict) -> None:
+    """Counts a family's search once: its first page, asked for with GET (never page 2 of it, nor a HEAD request).
+    A page served from the page cache is not rendered again, so a reload within its minute is not counted twice."""
+    if request.method == "GET" and context["filterset"].data_clean["page"] in (None, 1):
+        outcome = context["outcome"]
+        count_search(outcome.criteria, outcome.total)
+
+
 def months_before(day: date, months: int) -> date:
     """The same day `months` earlier (the month's last day when it is shorter: 31 March - 1 month is 28/29 Feb)."""
     month_index = day.year * 12 + day.month - 1 - months
