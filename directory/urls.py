@@ -11,6 +11,7 @@ from directory.sitemaps import SITEMAPS
 urlpatterns = [
     path("", views.home, name="home"),
     path("search/", cache_search_page(views.search), name="search"),
+    path("saved/", views.saved, name="saved"),  # a shortlist kept in the browser (static/js/shortlist.js)
     path("about/", views.about, name="about"),
     path("healthz", views.healthz, name="healthz"),
     path("robots.txt", views.robots_txt, name="robots_txt"),

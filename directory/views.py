@@ -9,6 +9,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
 from core.routers import read_alias, reading_from_replica
+from directory import shortlist
 from directory.desk.counters import count_search_page
 from directory.search.engine import DEBUG_QUERY_COUNT
 from directory.search.page import search_context
@@ -34,6 +35,12 @@ def search(request):
         response = render(request, "directory/search.html", search_context(request.GET))
     response["X-Search-Queries"] = str(len(queries))
     return response
+
+
+@require_GET
+def saved(request):
+    """A family's saved providers side by side, drawn from the ones named in the address (directory.shortlist)."""
+    return render(request, "directory/saved.html", shortlist.comparison(request.GET))
 
 
 @require_GET

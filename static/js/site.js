@@ -5,6 +5,12 @@
   // Quick exit: replace this page in the history so "Back" does not return here.
   function leave(href) {
     document.body.style.visibility = "hidden";
+    // Leave nothing behind on this device: the saved shortlist (shortlist.js) goes too.
+    try {
+      window.localStorage.removeItem("shortlist");
+    } catch (error) {
+      // Storage is off or blocked: then nothing was kept.
+    }
     window.location.replace(href);
   }
 

@@ -1,0 +1,141 @@
+"""The saved page: a family's shortlist side by side, read from the providers named in its address
+(`/saved/?p=dana-whitfield,rosa-lind`).
+
+The list itself lives only in the family's browser (static/js/shortlist.js keeps it in localStorage); the server
+stores nothing and sets no cookie. Because the page is drawn from its address alone, a shared link shows the same
+comparison on any device, with or without JavaScript. Only published listings are shown.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from urllib.parse import urlencode
+
+from django.urls import reverse
+
+from core.links import site_url
+from directory.search.criteria import REMOTE_FORMATS
+from directory.search.results import CARD_SKIPS
+from providers import geo
+from providers.models import Provider
+from providers.states import STATE_NAMES
+
+# A comparison is for choosing between a few: this many fit side by side on a printed page (static/js/shortlist.js
+# holds the same number so a family cannot save more than the page shows).
+MAX_SAVED = 8
+SLUG_RE = re.compile(r"^[-a-zA-Z0-9_]{1,140}$")
+NEAR_MAX_LENGTH = 100
+
+
+@dataclass
+class Entry:
+    """One saved provider's column: what a family weighs when choosing, in words."""
+
+    provider: Provider
+    url: str
+    remove_url: str
+    types: list[str] = field(default_factory=list)
+    places: list[str] = field(default_factory=list)  # "Cambridge, MA", one per office
+    distance: str = ""  # "3.2 mi from Cambridge, MA 02139", when a place was given
+    remote: str = ""  # "Telehealth in MA" / "Telehealth in NY and CT, not MA"
+    formats: list[str] = field(default_factory=list)
+    payment_methods: list[str] = field(default_factory=list)
+    insurance_plans: list[str] = field(default_factory=list)
+    languages: list[str] = field(default_factory=list)
+
+
+@dataclass
+class SavedQuery:
+    """What the address asks for, cleaned leniently: junk and repeats dropped, the list capped."""
+
+    slugs: list[str]
+    over_cap: int = 0  # how many were left off past MAX_SAVED
+    near: str = ""
+
+    @classmethod
+    def from_query(cls, query) -> SavedQuery:
+        slugs, seen = [], set()
+        for value in query.getlist("p"):
+            for slug in value.split(","):
+                slug = slug.strip()
+                if SLUG_RE.match(slug) and slug.lower() not in seen:
+                    seen.add(slug.lower())
+                    slugs.append(slug)
+        near = " ".join(query.get("near", "").split())[:NEAR_MAX_LENGTH]
+        return cls(slugs=slugs[:MAX_SAVED], over_cap=max(0, len(slugs) - MAX_SAVED), near=near)
+
+
+def saved_path(slugs) -> str:
+    """The saved page's address for these providers, e.g. /saved/?p=dana-whitfield,rosa-lind."""
+    return reverse("saved") + (f"?{urlencode({'p': ','.join(slugs)}, safe=',')}" if slugs else "")
+
+
+def comparison(query) -> dict:
+    """The saved page's context: one entry per published provider asked for, in the order they were saved."""
+    asked = SavedQuery.from_query(query)
+    place = geo.resolve(asked.near) if asked.near else None
+    found = {
+        provider.slug: provider
+        for provider in Provider.objects.published().with_offices().defer(*CARD_SKIPS).filter(slug__in=asked.slugs)
+    }
+    shown = [found[slug] for slug in asked.slugs if slug in found]
+    slugs = [provider.slug for provider in shown]
+    entries = [_entry(provider, slugs, place, asked.near) for provider in shown]
+    return {
+        "entries": entries,
+        "slugs": slugs,
+        "missing": len(asked.slugs) - len(shown),
+        "missing_slugs": [slug for slug in asked.slugs if slug not in found],  # shortlist.js drops them from the list
+        "over_cap": asked.over_cap,
+        "max_saved": MAX_SAVED,
+        "near": asked.near,
+        "place": place,
+        "near_unknown": bool(asked.near) and place is None,
+        "share_url": site_url(saved_path(slugs)) if slugs else "",
+    }
+
+
+def _entry(provider, slugs, place, near) -> Entry:
+    others = [slug for slug in slugs if slug != provider.slug]
+    remove_url = saved_path(others)
+    if near and others:
+        remove_url += "&" + urlencode({"near": near})
+    payments = provider.terms("payments")
+    entry = Entry(
+        provider=provider,
+        url=provider.get_absolute_url(),
+        remove_url=remove_url,
+        types=[t.name for t in provider.terms("types")],
+        formats=[t.name for t in provider.terms("formats")],
+        payment_methods=[t.name for t in payments if t.kind == "method"],
+        insurance_plans=[t.name for t in payments if t.kind == "plan"],
+        languages=[t.name for t in provider.terms("languages")],
+    )
+    offices = list(provider.offices.all())
+    entry.places = list(dict.fromkeys(f"{office.city}, {office.state}" for office in offices))
+    if place and offices:
+        miles = min(geo.miles_between(place.latitude, place.longitude, o.latitude, o.longitude) for o in offices)
+        entry.distance = f"{'Less than 0.1' if miles < 0.05 else f'{miles:.1f}'} mi from {place.label}"
+    entry.remote = _remote(provider, place)
+    return entry
+
+
+def _remote(provider, place) -> str:
+    """Where the provider sees people by video or phone: the states they are licensed in, the family's first."""
+    slugs = {t.slug for t in provider.terms("formats")}
+    remote = [slug for slug in REMOTE_FORMATS if slug in slugs]
+    states = sorted(provider.licensed_states)
+    if not remote or not states:
+        return ""
+    how = "Telehealth" if "telehealth" in remote else "By phone"
+    if place:
+        if place.state in states:
+            return f"{how} in {STATE_NAMES.get(place.state, place.state)}"
+        return f"{how} in {_states(states)}; not in {STATE_NAMES.get(place.state, place.state)}"
+    return f"{how} in {_states(states)}"
+
+
+def _states(codes) -> str:
+    shown = ", ".join(codes[:4])
+    return shown + (f" and {len(codes) - 4} more states" if len(codes) > 4 else "")
