@@ -242,7 +242,9 @@ class Provider(ListingLifecycleMixin, models.Model):
             # from this narrow index (index-only scans, ~65 MB at 100k) rather than the wide rows (~185 MB).
             models.Index(
                 fields=["id"],
-                include=[*SEARCH_ROW, *(f.field for f in FILTERS), *(packed_name(f.field) for f in FILTERS)],
+                # A filter's condition is tested on its packed words (directory/search/filters.py), so the index
+                # holds those and not the id arrays: PostgreSQL allows 32 columns in an index.
+                include=[*SEARCH_ROW, *(packed_name(f.field) for f in FILTERS)],
                 name="provider_search_row",
                 condition=Q(status=ListingStatus.PUBLISHED),
             ),

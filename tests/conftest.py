@@ -138,6 +138,7 @@ def _reseed_vocabulary(sender, using="default", **kwargs):
                 cursor.execute(statement)
         import_module("providers.migrations.0003_search_configuration_and_vocabulary").seed(apps, None)
         import_module("providers.migrations.0013_spanish_names").seed_spanish(apps, None)
+        import_module("providers.migrations.0014_right_fit").seed(apps, None)
 
 
 post_migrate.connect(_reseed_vocabulary, dispatch_uid="tests.reseed_vocabulary")

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
+from datetime import date
 from urllib.parse import urlencode
 
 from providers import taxonomy
 from providers.geo import Place
+from providers.months import month_key
 
 RADIUS_CHOICES = (5, 10, 25, 50, 100)
 DEFAULT_RADIUS = 25
@@ -48,6 +50,7 @@ class SearchCriteria:
     accepting: bool = False
     free_consult: bool = False
     max_fee: int | None = None
+    due: date | None = None  # a due month (its first day): providers fully booked then are left out
     sort: str = "relevance"
     page: int = 1
     notes: tuple[str, ...] = ()  # gentle explanations of what was adjusted (a shortened search, a page number)
@@ -64,7 +67,7 @@ class SearchCriteria:
     def active_filters(self) -> int:
         """How many filters narrow the results (for the "Filters (3)" summary)."""
         chosen = sum(len(slugs) for slugs in self.selected.values())
-        return chosen + self.accepting + self.free_consult + (self.max_fee is not None)
+        return chosen + self.accepting + self.free_consult + (self.max_fee is not None) + (self.due is not None)
 
     @property
     def is_unfiltered(self) -> bool:
@@ -95,6 +98,8 @@ class SearchCriteria:
             pairs.append(("free_consult", "1"))
         if self.max_fee is not None:
             pairs.append(("max_fee", str(self.max_fee)))
+        if self.due is not None:
+            pairs.append(("due", month_key(self.due)))
         if self.sort != "relevance":
             pairs.append(("sort", self.sort))
         if self.page > 1:
@@ -118,6 +123,8 @@ class SearchCriteria:
             return self.adjusted(**{param: False})
         if param == "max_fee":
             return self.adjusted(max_fee=None)
+        if param == "due":
+            return self.adjusted(due=None)
         if param == "q":
             return self.adjusted(q="")
         raise ValueError(param)

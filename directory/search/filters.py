@@ -29,7 +29,8 @@ from directory.search.criteria import (
     facet_groups,
 )
 from providers import geo
-from providers.models import Provider
+from providers.models import Provider, packed_name
+from providers.months import in_planning_range, month_label, parse_month, planning_range
 from providers.taxonomy import TermField, vocabulary
 
 MAX_Q = 200
@@ -151,6 +152,25 @@ class GroupFilter(django_filters.Filter):
         return qs if condition is None else qs.filter(condition)
 
 
+LANE_BITS = 21  # providers_pack_terms: three term ids a 64-bit word, 21-bit lanes (providers migration 0007)
+
+
+def has_any_term(field: str, ids) -> Q:
+    """A listing holding any of the term ids `ids`, tested on the vocabulary's packed words (the search's covering
+    index holds those, not the id arrays; PostgreSQL allows 32 columns in an index): id i is bit 21 * ((i - 1) % 3)
+    of word (i - 1) // 3 + 1. A vocabulary declared without packed words is tested on its id array."""
+    if packed_name(field) not in {f.name for f in Provider._meta.get_fields()}:
+        return Q(**{f"{field}__overlap": list(ids)})
+    masks: dict[int, int] = {}
+    for term_id in ids:
+        word = (term_id - 1) // 3 + 1
+        masks[word] = masks.get(word, 0) | 1 << (LANE_BITS * ((term_id - 1) % 3))
+    column = f'"providers_provider"."{packed_name(field)}"'
+    tests = " OR ".join(f"coalesce({column}[{word}], 0) & %s::int8 <> 0" for word in masks)
+    # The column is the model's, the word numbers are computed ints, the masks are parameters.
+    return Q(RawSQL(f"({tests})", tuple(masks.values()), output_field=BooleanField()))  # noqa: S611
+
+
 class TermsFilter(GroupFilter):
     """A vocabulary's checkboxes: a listing passes with any of the chosen terms (disjunctive within the group)."""
 
@@ -165,7 +185,7 @@ class TermsFilter(GroupFilter):
 
     def condition(self, slugs, place) -> Q | None:
         ids = vocabulary().ids(self.term_field.field, slugs)
-        return Q(**{f"{self.field_name}__overlap": ids}) if ids else None
+        return has_any_term(self.field_name, ids) if ids else None
 
 
 class FormatsFilter(TermsFilter):
@@ -179,9 +199,9 @@ class FormatsFilter(TermsFilter):
         remote = vocabulary().ids(self.field_name, [s for s in slugs if s in REMOTE_FORMATS])
         parts = []
         if at_place:
-            parts.append(Q(formats__overlap=at_place) & Q(IN_RANGE))
+            parts.append(has_any_term("formats", at_place) & Q(IN_RANGE))
         if remote:
-            parts.append(Q(formats__overlap=remote) & Q(LICENSED_HERE))
+            parts.append(has_any_term("formats", remote) & Q(LICENSED_HERE))
         if not parts:
             return None
         return parts[0] | parts[1] if len(parts) == 2 else parts[0]
@@ -206,6 +226,27 @@ class MaxFeeFilter(GroupFilter):
         return None if value is None else Q(fee_min__lte=value)
 
 
+class MonthField(forms.Field):
+    """A month as "YYYY-MM" (its first day), or None for anything else: the FilterSet says what it ignored."""
+
+    def __init__(self, **kwargs):
+        super().__init__(**{**kwargs, "required": False})
+
+    def clean(self, value):
+        month = parse_month(value)
+        return month if month is not None and in_planning_range(month) else None
+
+
+class DueMonthFilter(GroupFilter):
+    """A family's due month: providers who said they are fully booked that month are left out (one condition on
+    the booked months array, read from the covering index)."""
+
+    field_class = MonthField
+
+    def condition(self, value, place) -> Q | None:
+        return None if value is None else ~Q(booked_months__contains=[value])
+
+
 class SearchFilterSet(django_filters.FilterSet):
     """The search page's GET parameters. Words (`q`) and the place (`near`, `radius`) choose the candidates; every
     other filter is a group the facets count; `sort` and `page` order and cut the results."""
@@ -216,6 +257,7 @@ class SearchFilterSet(django_filters.FilterSet):
     accepting = FlagFilter(field_name="accepting_new_clients", label=TOGGLES["accepting"])
     free_consult = FlagFilter(field_name="free_consultation", label=TOGGLES["free_consult"])
     max_fee = MaxFeeFilter(field_name="fee_min", label="Highest fee per session", low=0, high=MAX_FEE)
+    due = DueMonthFilter(field_name="booked_months", label="Due month")
     sort = EngineFilter(SortField, label="Sort by")
     page = EngineFilter(NumberField, default=1, low=1)
 
@@ -248,6 +290,7 @@ class SearchFilterSet(django_filters.FilterSet):
         place = geo.resolve(data["near"]) if data["near"] else None
         if data["sort"] == "distance" and place is None:
             notes.append("Sorting by distance needs a ZIP code or city, so these are sorted by best match.")
+        notes += self._due_notes(data["due"])
         return SearchCriteria(
             q=data["q"],
             near=data["near"],
@@ -257,16 +300,33 @@ class SearchFilterSet(django_filters.FilterSet):
             accepting=data["accepting"],
             free_consult=data["free_consult"],
             max_fee=data["max_fee"],
+            due=data["due"],
             sort=data["sort"],
             page=min(data["page"] or 1, MAX_PAGE),
             notes=tuple(notes),
         )
+
+    def _due_notes(self, due) -> list[str]:
+        raw = self.data.get("due", "") if hasattr(self.data, "get") else ""
+        raw = raw.strip() if isinstance(raw, str) else ""
+        if due is not None or not raw:
+            return []
+        month = parse_month(raw)
+        if month is None:
+            shown = clean_text(raw, 20)[0]
+            return [f"We couldn't read the due month “{shown}”, so it isn't used. Choose a month from the list."]
+        first, last = planning_range()
+        return [
+            f"We look for due months from {month_label(first)} to {month_label(last)}, so {month_label(month)} "
+            "isn't used."
+        ]
 
     def search(self, criteria: SearchCriteria | None = None) -> engine.Search:
         """The search for the engine: the criteria with every chosen group's condition, by parameter."""
         criteria = criteria or self.criteria()
         values = {**criteria.selected, "accepting": criteria.accepting, "free_consult": criteria.free_consult}
         values["max_fee"] = criteria.max_fee
+        values["due"] = criteria.due
         conditions = {}
         for name, group in self.filters.items():
             if isinstance(group, GroupFilter) and values.get(name) not in (None, False, ()):

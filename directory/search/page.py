@@ -9,6 +9,9 @@ from directory.search.criteria import MAX_FEE_CHOICES, PER_PAGE, RADIUS_CHOICES,
 from directory.search.engine import run_search
 from directory.search.filters import SearchFilterSet
 from providers import geo
+from providers.months import month_key, month_label, months_from, this_month
+
+DUE_MONTHS = 10  # a pregnancy's months still to come, from this one
 
 
 def search_context(query) -> dict:
@@ -36,9 +39,34 @@ def search_context(query) -> dict:
         "radius_choices": RADIUS_CHOICES,
         "sort_choices": list(SORTS.items()),
         "fee_choices": fee_choices,
+        "due_choices": _due_choices(criteria),
+        "stage_links": _stage_links(criteria, filterset.form),
         "first_result": (criteria.page - 1) * PER_PAGE + 1,
         "last_result": (criteria.page - 1) * PER_PAGE + len(cards),
     }
+
+
+def _due_choices(criteria) -> list[tuple[str, str, bool]]:
+    """(value, "March 2027", chosen) for this month and the next ones, and a chosen month outside them."""
+    months = months_from(this_month(), DUE_MONTHS)
+    if criteria.due is not None and criteria.due not in months:
+        months = sorted([criteria.due, *months])
+    return [(month_key(month), month_label(month), month == criteria.due) for month in months]
+
+
+def _stage_links(criteria, form) -> list[dict]:
+    """ "Where are you now?": one link per journey stage, the same search for that stage alone; and "Any" when one
+    is chosen. Plain links: one tap, no JavaScript needed."""
+    if "stage" not in form.fields:
+        return []
+    chosen = criteria.slugs("stage")
+    links = []
+    for slug, name in form.fields["stage"].choices:
+        alone = criteria.adjusted(selected={**criteria.selected, "stage": (slug,)})
+        links.append({"name": name, "url": results.search_url(alone.query_string()), "current": chosen == (slug,)})
+    if chosen:
+        links.append({"name": "Any stage", "url": results.search_url(criteria.without("stage").query_string())})
+    return links
 
 
 def _page_url(criteria, number):

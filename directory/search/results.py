@@ -20,12 +20,14 @@ from directory.search.criteria import (
 from directory.search.engine import Outcome
 from providers import geo
 from providers.models import Provider
+from providers.months import month_label
 from providers.states import STATE_NAMES
 from providers.taxonomy import vocabulary
 
 CARD_SKIPS = ("bio", "approach", "trainings", "search_document", "rank_document")
 CARD_CONCERNS = 3
 CARD_PAYMENTS = 3
+CARD_POPULATIONS = 3
 
 
 @dataclass
@@ -38,6 +40,11 @@ class Card:
     types: list[str] = field(default_factory=list)
     concerns: list[str] = field(default_factory=list)
     payments: list[str] = field(default_factory=list)
+    credentials: list[tuple[str, bool]] = field(default_factory=list)  # (short name, verified by the directory)
+    stages: list[str] = field(default_factory=list)
+    populations: list[str] = field(default_factory=list)
+    identities: list[str] = field(default_factory=list)
+    open_for_due: str = ""  # "Not fully booked in March 2027", for providers who say when they are booked
 
 
 @dataclass
@@ -84,7 +91,9 @@ def cards(outcome: Outcome) -> list[Card]:
     """The page's providers, in the engine's order, fetched through the providers' own QuerySet verbs."""
     ids = [pid for pid, _, _ in outcome.rows]
     # Cards never show the long text: leaving it (and the search documents) unread halves the cards' cost.
-    found = Provider.objects.published().with_offices().defer(*CARD_SKIPS).in_bulk(ids)
+    found = (
+        Provider.objects.published().with_offices().prefetch_related("credential_checks").defer(*CARD_SKIPS)
+    ).in_bulk(ids)
     criteria = outcome.criteria
     back = criteria.query_string()
     suffix = "?" + urlencode({"back": back}) if back else ""
@@ -104,8 +113,25 @@ def cards(outcome: Outcome) -> list[Card]:
         card.payments = [t.name for t in _chosen_first(provider.terms("payments"), chosen.get("payment"))][
             :CARD_PAYMENTS
         ]
+        _fit(card, provider, criteria, chosen)
         result.append(card)
     return result
+
+
+def _fit(card, provider, criteria, chosen):
+    """Who the provider is and whom they serve: credentials (verified or not), stages, populations, identities."""
+    card.credentials = [(short_name(term.name), verified) for term, verified in provider.credentials_with_checks]
+    card.stages = [t.name for t in provider.terms("stages")]
+    populations = _chosen_first(provider.terms("populations"), chosen.get("population"))
+    card.populations = [t.name for t in populations][:CARD_POPULATIONS]
+    card.identities = [t.name for t in provider.terms("identities")]
+    if criteria.due is not None and provider.booked_months:
+        card.open_for_due = f"Not fully booked in {month_label(criteria.due)}"
+
+
+def short_name(name: str) -> str:
+    """ "PMH-C (perinatal mental health)" -> "PMH-C": cards show the letters, profiles the whole name."""
+    return name.split(" (", 1)[0]
 
 
 def _chosen_first(items, chosen):
@@ -234,7 +260,7 @@ def ways_out(outcome: Outcome) -> list[WayOut]:
 def _filter_name(param: str) -> str:
     if facet_group(param):
         return facet_group(param).legend
-    return TOGGLES.get(param, "Highest fee")
+    return TOGGLES.get(param) or {"due": "Due month"}.get(param, "Highest fee")
 
 
 def pagination(outcome: Outcome) -> list[dict]:

@@ -78,10 +78,24 @@ NEAR = f"""near AS (
 def _columns(facets: bool) -> str:
     """What every candidate row carries: the listing's own columns the filters and the order read (and, to count
     facets, the packed words), besides how it relates to the family's place."""
-    names = ["id", *SEARCH_ROW, *(group.field for group in facet_groups())]
-    if facets:
-        names += [packed_name(group.field) for group in facet_groups() if _packed(group.field)]
+    # A vocabulary is filtered and counted on its packed words (the covering index holds those, not the id arrays);
+    # one declared without them, on its id array.
+    names = ["id", *SEARCH_ROW]
+    names += [packed_name(group.field) if _packed(group.field) else group.field for group in facet_groups()]
     return ", ".join(f"p.{name}" for name in names)
+
+
+def _any_of(column: str, ids: list[int], params: dict, key: str) -> str:
+    """SQL: the listing's packed words `column` hold any of `ids` (filters.has_any_term, for the candidates)."""
+    masks: dict[int, int] = {}
+    for term_id in ids:
+        word = (term_id - 1) // 3 + 1
+        masks[word] = masks.get(word, 0) | 1 << (LANE_BITS * ((term_id - 1) % 3))
+    tests = []
+    for word, mask in masks.items():
+        params[f"{key}{word}"] = mask
+        tests.append(f"coalesce({column}[{word}], 0) & %({key}{word})s::int8 <> 0")
+    return f"({' OR '.join(tests)})" if tests else "false"
 
 
 def _packed(field_name: str) -> bool:
@@ -186,11 +200,11 @@ def build(
         conditions = [PUBLISHED, *conditions, *where]
         return f"""SELECT {columns},
            {miles} AS miles, {licensed} AS licensed_here,
-           {licensed} AND p.formats && %(remote_formats)s::smallint[] AS remote_here, {rank} AS rank
+           {licensed} AND {offers_remote} AS remote_here, {rank} AS rank
     FROM {source}{joins}
     WHERE {" AND ".join(conditions)}"""  # noqa: S608
 
-    params["remote_formats"] = search.remote_format_ids
+    offers_remote = _any_of("p.formats_packed", search.remote_format_ids, params, "remote_word")
     if criteria.place:
         params.update(_place_params(criteria))
         ctes.append(NEAR)
@@ -199,7 +213,7 @@ def build(
         in_range = rows("near n JOIN providers_provider p ON p.id = n.provider_id", "n.miles", IN_STATE, [])
         remote_only = [
             IN_STATE,
-            "p.formats && %(remote_formats)s::smallint[]",
+            offers_remote,
             "NOT EXISTS (SELECT 1 FROM near WHERE near.provider_id = p.id)",
         ]
         candidates = "\n    UNION ALL\n    ".join(
@@ -305,6 +319,8 @@ def _groups(search, compiler: Compiler) -> list[Group]:
         groups.append(Group(toggle, compiler.sql(chosen) if chosen else None, [(1, compiler.sql(condition))]))
     fee = search.conditions.get("max_fee")
     groups.append(Group("max_fee", compiler.sql(fee) if fee is not None else None, []))
+    due = search.conditions.get("due")
+    groups.append(Group("due", compiler.sql(due) if due is not None else None, []))
     return groups
 
 
