@@ -7,12 +7,6 @@ from django.conf import settings
 from django.db import models
 
 
-class CredentialCheckQuerySet(models.QuerySet):
-    def held(self):
-        """Checks of credentials the listing still lists (a credential dropped and listed again needs a new check)."""
-        return self.filter(provider__perinatal_credentials__contains=[models.F("credential_id")])
-
-
 class CredentialCheck(models.Model):
     provider = models.ForeignKey("providers.Provider", on_delete=models.CASCADE, related_name="credential_checks")
     credential = models.ForeignKey("providers.Credential", on_delete=models.PROTECT, related_name="checks")

@@ -48,7 +48,12 @@ def months_from(start: date, count: int) -> list[date]:
     return [add_months(start, n) for n in range(count)]
 
 
-def in_planning_range(month: date, today: date | None = None) -> bool:
-    """Whether a due month is one a family could be asking about: from a year ago to two years ahead."""
+def planning_range(today: date | None = None) -> tuple[date, date]:
+    """The first and last month a family could be asking about as a due month: a year ago to two years ahead."""
     now = this_month(today)
-    return add_months(now, -MONTHS_BACK) <= month <= add_months(now, MONTHS_AHEAD)
+    return add_months(now, -MONTHS_BACK), add_months(now, MONTHS_AHEAD)
+
+
+def in_planning_range(month: date, today: date | None = None) -> bool:
+    first, last = planning_range(today)
+    return first <= month <= last
