@@ -127,4 +127,4 @@ def _page(search: Search, connection, offset: int):
 
 
 def _rows(page) -> list[tuple[int, float | None, bool]]:
-    return [(int(pid), miles, bool(remote)) for pid, miles, remote in page or []]
+    return [statement.decode_row(value) for value in page or []]

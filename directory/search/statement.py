@@ -108,6 +108,30 @@ def _field_names() -> frozenset[str]:
     return frozenset(f.name for f in Provider._meta.get_fields())
 
 
+# A result on the page as one int8: the id, whether it is by telehealth here, and hundredths of a mile to its nearest
+# office (all ones when unknown). An ordered aggregate sorts a value it can pass by value ~2x faster than a JSON
+# array or a row (at 100k, a broad word's 61,000 matches: ~150 ms less); decode_row() reads it back.
+MILES_BITS = 15
+NO_MILES = (1 << MILES_BITS) - 1  # 327.67 miles, beyond the widest radius (100)
+
+
+def page_row(miles: str, remote_here: str) -> str:
+    return (
+        f"(id << {MILES_BITS + 1}) | (({remote_here})::int::int8 << {MILES_BITS})"
+        f" | coalesce(least(round({miles} * 100), {NO_MILES - 1})::int8, {NO_MILES})"
+    )
+
+
+PAGE_ROW = page_row("miles", "remote_here")
+
+
+def decode_row(value: int) -> tuple[int, float | None, bool]:
+    """(provider id, miles to the nearest office or None, by telehealth here) from page_row's int8."""
+    hundredths = value & NO_MILES
+    miles = None if hundredths == NO_MILES else hundredths / 100
+    return value >> (MILES_BITS + 1), miles, bool(value >> MILES_BITS & 1)
+
+
 IN_STATE = "p.licensed_states @> ARRAY[%(state)s]::varchar(2)[]"
 STALE = "(availability_confirmed_at IS NULL OR availability_confirmed_at < %(stale_before)s)"
 
@@ -232,13 +256,13 @@ def build(
     source = "c AS providers_provider"
     order = _order(criteria)
     page = (
-        "ARRAY(SELECT json_build_array(id, miles, remote_here) FROM "  # noqa: S608
+        f"ARRAY(SELECT {PAGE_ROW} FROM "  # noqa: S608
         f"{source} WHERE {all_pass} ORDER BY {order} LIMIT %(limit)s OFFSET %(offset)s)"
         if limit
-        else "'{}'::json[]"
+        else "'{}'::int8[]"
     )
     # Counting, the page is an ordered aggregate over the same rows (its slice), so the candidates are read once.
-    row = "json_build_array(id, miles, remote_here)"
+    row = PAGE_ROW
     page_of_all = f"(array_agg({row} ORDER BY {order}))[%(offset)s + 1 : %(offset)s + %(limit)s]" if limit else page
     page_of_passing = (
         f"(array_agg({row} ORDER BY {order}) FILTER (WHERE fails = 0))[%(offset)s + 1 : %(offset)s + %(limit)s]"
@@ -324,7 +348,13 @@ def _groups(search, compiler: Compiler) -> list[Group]:
     return groups
 
 
-def _order(criteria, stale=True) -> str:
+# Names compared byte by byte when a search sorts its rows: name_key is lower case without accents, so this is the
+# order of the clusters we create (C.UTF-8, code point order, as the name indexes read) at memcmp speed; the
+# locale-aware comparison cost ~50 ms sorting a broad word's 61,000 matches at 100k.
+NAME_ORDER = 'name_key COLLATE "C"'
+
+
+def _order(criteria, stale=True, names=NAME_ORDER) -> str:
     sort = criteria.effective_sort()
     keys = [STALE] if stale else []  # listings nobody has confirmed lately sink, whatever the sort
     if sort == "relevance":
@@ -338,13 +368,13 @@ def _order(criteria, stale=True) -> str:
         keys.append("miles ASC NULLS LAST")
     elif sort == "recently-confirmed":
         keys.append("availability_confirmed_at DESC NULLS LAST")
-    return ", ".join([*keys, "name_key", "id"])
+    return ", ".join([*keys, names, "id"])
 
 
 def unfiltered_page(search, *, offset: int, limit: int = PER_PAGE) -> Statement:
     """A page of the whole directory (no place, words or filters): the listings confirmed lately, then the others,
     each read in the order of a partial index (providers.models: provider_published_*) and cut after the page."""
-    keys = _order(search.criteria, stale=False)
+    keys = _order(search.criteria, stale=False, names="name_key")  # the partial indexes' own order
     branch = (
         "(SELECT id, {stale} AS stale, accepting_new_clients, availability_confirmed_at, name_key"
         " FROM providers_provider WHERE status = 'published' AND {condition}"
@@ -355,7 +385,7 @@ def unfiltered_page(search, *, offset: int, limit: int = PER_PAGE) -> Statement:
         stale="true", condition="NOT coalesce(availability_confirmed_at >= %(stale_before)s, false)", keys=keys
     )
     sql = (
-        "SELECT NULL::bigint, ARRAY(SELECT json_build_array(id, NULL, false) FROM ("  # noqa: S608
+        f"SELECT NULL::bigint, ARRAY(SELECT {page_row('NULL', 'false')} FROM ("  # noqa: S608
         f"{fresh} UNION ALL {stale}) page ORDER BY stale, {keys} LIMIT %(limit)s OFFSET %(offset)s)"
     )
     return Statement(sql, {"stale_before": search.stale_before, "offset": offset, "limit": limit})

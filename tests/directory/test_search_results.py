@@ -202,7 +202,7 @@ def test_the_whole_directory_index_ordered_pages_match_the_full_statement(listin
             connection, statement.build(search, connection, facets=False, with_total=False, offset=offset, limit=20)
         )[1]
         fast = statement.run(connection, statement.unfiltered_page(search, offset=offset, limit=20))[1]
-        assert [row[0] for row in fast] == [row[0] for row in full]
+        assert [statement.decode_row(row)[0] for row in fast] == [statement.decode_row(row)[0] for row in full]
 
 
 def test_the_query_count_header_is_sent_only_when_asked_for(client, listing, settings):
