@@ -28,6 +28,7 @@ class Decision:
     note_label: str = ""  # a message field, when the decision takes one
     note_help: str = ""
     note_required: bool = False
+    note_missing: str = ""  # the error when a required message is left blank
     turns_down: bool = False  # shown apart from the decisions that move things forward
 
     @property
@@ -65,6 +66,7 @@ def listing_decisions(listing) -> list[Decision]:
                     note_label=step.note,
                     note_help=step.note_help,
                     note_required=True,
+                    note_missing="Please write a message: the provider will receive it.",
                     turns_down=step.name == "reject",
                 )
             )
@@ -101,6 +103,7 @@ PROPOSAL_DECISIONS = {
         note_label="Message to the proposer",
         note_help="Say briefly and warmly why.",
         note_required=True,
+        note_missing="Please write a message; it is sent to the person who proposed the article.",
         turns_down=True,
     ),
 }

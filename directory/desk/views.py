@@ -75,7 +75,7 @@ class DecisionForm(forms.Form):
             )
         data["decision"] = decision
         if decision.note_required and not (data.get("note") or "").strip():
-            self.add_error("note", f"Please write the {decision.note_label.lower()}: it is sent as you write it.")
+            self.add_error("note", decision.note_missing)
         return data
 
 
