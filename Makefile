@@ -15,8 +15,16 @@ lint:
 
 # make backup  → backups/<timestamp>/{database.dump,media.tar.gz}
 # make restore BACKUP=backups/<timestamp>
-.PHONY: backup restore
+.PHONY: backup restore messages
 backup:
 	.venv/bin/python manage.py backup
 restore:
 	.venv/bin/python manage.py restore $(BACKUP)
+
+# make messages → the Spanish catalog (locale/es) updated from the families' pages, then compiled (needs gettext).
+# Translate every new or changed entry (no empty msgstr, no fuzzy: tests/directory/test_spanish_catalog.py).
+# The compiled .mo is committed, so setting up needs no gettext.
+messages:
+	.venv/bin/python manage.py makemessages -l es --no-obsolete --add-location=file \
+		-i .venv -i tests -i staticfiles -i media -i bench -i '*/migrations' -i 'templates/admin' -i 'templates/*/admin'
+	.venv/bin/python manage.py compilemessages -l es -i .venv

@@ -1,4 +1,5 @@
 from django.conf import settings
+from django.conf.urls.i18n import i18n_patterns
 from django.conf.urls.static import static
 from django.contrib import admin
 from django.contrib.sitemaps import views as sitemap_views
@@ -7,15 +8,14 @@ from django.urls import include, path
 from directory import views
 from directory.pagecache import cache_search_page
 from directory.sitemaps import SITEMAPS
+from providers.urls import family_urlpatterns, provider_urlpatterns
 
-urlpatterns = [
+# Every page a family sees: English at its plain address, Spanish under /es/ (issue 15).
+urlpatterns = i18n_patterns(
     path("", views.home, name="home"),
     path("search/", cache_search_page(views.search), name="search"),
     path("saved/", views.saved, name="saved"),  # a shortlist kept in the browser (static/js/shortlist.js)
     path("about/", views.about, name="about"),
-    path("healthz", views.healthz, name="healthz"),
-    path("robots.txt", views.robots_txt, name="robots_txt"),
-    path("sitemap.xml", sitemap_views.sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
     path("for-providers/", views.for_providers, name="for_providers"),
     path("", include("providers.urls")),  # profiles, reports, accounts/ and listing/, each in its namespace
     path("blog/", include("blog.urls")),

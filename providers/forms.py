@@ -5,6 +5,7 @@ import secrets
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
 
 from core.forms import HoneypotFormMixin
 
@@ -17,41 +18,41 @@ PHONE_CHARS = re.compile(r"^[0-9+().\-\s]*(?:(?:ext|x)\.?\s*[0-9]+)?$", re.IGNOR
 
 class ContactForm(HoneypotFormMixin):
     name = forms.CharField(
-        label="Your name",
+        label=_("Your name"),
         max_length=100,
-        help_text="A first name is fine.",
+        help_text=_("A first name is fine."),
         error_messages={
-            "required": "Please tell us your name (a first name is fine).",
-            "max_length": "Please shorten your name to %(limit_value)d characters or fewer.",
+            "required": _("Please tell us your name (a first name is fine)."),
+            "max_length": _("Please shorten your name to %(limit_value)d characters or fewer."),
         },
         widget=forms.TextInput(attrs={"autocomplete": "name"}),
     )
     email = forms.EmailField(
-        label="Your email",
+        label=_("Your email"),
         max_length=254,
-        help_text="The provider replies to this address.",
+        help_text=_("The provider replies to this address."),
         error_messages={
-            "required": "Please enter your email address so the provider can reply.",
-            "invalid": "Please enter an email address like name@example.com, so the provider can reply.",
-            "max_length": "This email address is too long; please check it.",
+            "required": _("Please enter your email address so the provider can reply."),
+            "invalid": _("Please enter an email address like name@example.com, so the provider can reply."),
+            "max_length": _("This email address is too long; please check it."),
         },
         widget=forms.EmailInput(attrs={"autocomplete": "email"}),
     )
     phone = forms.CharField(
-        label="Phone (optional)",
+        label=_("Phone (optional)"),
         required=False,
         max_length=30,
-        help_text="Only if you would like a call back.",
-        error_messages={"max_length": "Please shorten the phone number to %(limit_value)d characters or fewer."},
+        help_text=_("Only if you would like a call back."),
+        error_messages={"max_length": _("Please shorten the phone number to %(limit_value)d characters or fewer.")},
         widget=forms.TextInput(attrs={"type": "tel", "autocomplete": "tel", "inputmode": "tel"}),
     )
     message = forms.CharField(
-        label="Message",
+        label=_("Message"),
         max_length=MESSAGE_MAX_LENGTH,
-        help_text="A few lines are enough: what you are looking for, and when you are usually free.",
+        help_text=_("A few lines are enough: what you are looking for, and when you are usually free."),
         error_messages={
-            "required": "Please write a short message.",
-            "max_length": (
+            "required": _("Please write a short message."),
+            "max_length": _(
                 "Please shorten your message to 5,000 characters or fewer (it has %(show_value)d). "
                 "You can share more once they reply."
             ),
@@ -77,15 +78,15 @@ class ContactForm(HoneypotFormMixin):
     def clean_name(self):
         name = self.cleaned_data["name"]
         if CONTROL_CHARS.search(name):
-            raise ValidationError("Please write your name on one line.", code="invalid")
+            raise ValidationError(_("Please write your name on one line."), code="invalid")
         return name
 
     def clean_phone(self):
         phone = self.cleaned_data["phone"]
         if phone and (CONTROL_CHARS.search(phone) or not PHONE_CHARS.match(phone)):
-            raise ValidationError("Please enter a phone number using digits, like 617-555-0100.", code="invalid")
+            raise ValidationError(_("Please enter a phone number using digits, like 617-555-0100."), code="invalid")
         if phone and len(re.sub(r"\D", "", phone)) < 7:
-            raise ValidationError("This phone number looks too short; please check it.", code="invalid")
+            raise ValidationError(_("This phone number looks too short; please check it."), code="invalid")
         return phone
 
     def message_fields(self) -> dict:

@@ -8,12 +8,14 @@ every term by id and by slug without a query on most requests.
 
 from __future__ import annotations
 
+import copy
 import time
 from dataclasses import dataclass
 from typing import ClassVar
 
 from django.db import models
 from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
 
 
 class Term(models.Model):
@@ -36,19 +38,6 @@ class Term(models.Model):
     def save(self, *args, **kwargs):
         super().save(*args, **kwargs)
         Vocabulary.clear()
-
-    @property
-    def local_name(self) -> str:
-        """The name in the language of the page being shown (the English one when no translation is given)."""
-        return (self.name_es or self.name) if _spanish() else self.name
-
-    @property
-    def local_description(self) -> str:
-        return (self.description_es or self.description) if _spanish() else self.description
-
-
-def _spanish() -> bool:
-    return (get_language() or "").startswith("es")
 
 
 class ProviderType(Term):
@@ -152,9 +141,11 @@ class TermField:
 
 # In the order the search page shows its filters: how and who first, then what the family is going through.
 TERM_FIELDS = (
-    TermField("formats", Format, "How you see clients", param="format", legend="How you'd like to meet", section="how"),
     TermField(
-        "types", ProviderType, "What kind of provider are you?", "Choose all that apply.", "type", "Type of provider"
+        "formats", Format, "How you see clients", param="format", legend=_("How you'd like to meet"), section="how"
+    ),
+    TermField(
+        "types", ProviderType, "What kind of provider are you?", "Choose all that apply.", "type", _("Type of provider")
     ),
     TermField(
         "stages",
@@ -162,7 +153,7 @@ TERM_FIELDS = (
         "Where are the families you support?",
         "Choose every stage you work with.",
         "stage",
-        "Where you are now",
+        _("Where you are now"),
         columns=False,
     ),
     TermField(
@@ -171,7 +162,7 @@ TERM_FIELDS = (
         "What can you help with?",
         "Choose all that apply.",
         "concern",
-        "What you'd like support with",
+        _("What you'd like support with"),
     ),
     TermField(
         "practices",
@@ -179,7 +170,7 @@ TERM_FIELDS = (
         "Trauma-informed practices you offer",
         "Families filter by these, so tick only what you always do.",
         "practice",
-        "Trauma-informed practices",
+        _("Trauma-informed practices"),
         section="how",
         columns=False,
     ),
@@ -189,20 +180,20 @@ TERM_FIELDS = (
         "Perinatal credentials you hold (optional)",
         "Our founders check each one; families then see “Verified by the directory” beside it.",
         "credential",
-        "Perinatal credentials",
+        _("Perinatal credentials"),
         section="about",
         columns=False,
     ),
     TermField(
-        "payments", PaymentOption, "Ways to pay", param="payment", legend="Payment and insurance", section="fees"
+        "payments", PaymentOption, "Ways to pay", param="payment", legend=_("Payment and insurance"), section="fees"
     ),
-    TermField("languages", Language, "Languages you offer care in (optional)", param="language", legend="Languages"),
+    TermField("languages", Language, "Languages you offer care in (optional)", param="language", legend=_("Languages")),
     TermField(
         "modalities",
         Modality,
         "Approaches you use (optional)",
         param="modality",
-        legend="Therapy approaches",
+        legend=_("Therapy approaches"),
         section="how",
     ),
     TermField(
@@ -210,7 +201,7 @@ TERM_FIELDS = (
         Population,
         "Who do you work with? (optional)",
         param="population",
-        legend="Who they work with",
+        legend=_("Who they work with"),
         columns=False,
     ),
     TermField(
@@ -219,7 +210,7 @@ TERM_FIELDS = (
         "Anything about you that you would like families to know? (optional)",
         "Only what you choose to share. Families can look for it; you never have to.",
         "identity",
-        "Who the provider is",
+        _("Who the provider is"),
         section="about",
         columns=False,
     ),
@@ -240,7 +231,9 @@ FILTERS = filters()
 class Vocabulary:
     """Every term of every vocabulary, by id and by slug, cached in-process for a few minutes.
 
-    Terms change rarely (founders, in the admin); a stale name for a few minutes is harmless.
+    Terms change rarely (founders, in the admin); a stale name for a few minutes is harmless. There is one for each
+    language of the site, loaded together: in the Spanish one a term's `name` and `description` are its Spanish
+    words (or the English ones where founders have given none), so whatever shows a term reads naturally.
     """
 
     terms: dict[str, list[Term]]
@@ -248,25 +241,30 @@ class Vocabulary:
     by_slug: dict[str, dict[str, Term]]
 
     TTL_SECONDS: ClassVar[int] = 300
-    _cached: ClassVar[Vocabulary | None] = None
+    _cached: ClassVar[dict[str, Vocabulary]] = {}  # by language: "en", "es"
     _loaded_at: ClassVar[float] = 0.0
 
     @classmethod
-    def load(cls) -> Vocabulary:
+    def load(cls, language: str | None = None) -> Vocabulary:
+        """The vocabulary in `language`, by default the active one (the page's)."""
         now = time.monotonic()
-        if cls._cached is None or now - cls._loaded_at > cls.TTL_SECONDS:
+        if not cls._cached or now - cls._loaded_at > cls.TTL_SECONDS:
             terms = _load_all_terms()
-            cls._cached = cls(
-                terms=terms,
-                by_id={field: {t.id: t for t in items} for field, items in terms.items()},
-                by_slug={field: {t.slug: t for t in items} for field, items in terms.items()},
-            )
+            cls._cached = {"en": cls.of(terms), "es": cls.of(_in_spanish(terms))}
             cls._loaded_at = now
-        return cls._cached
+        return cls._cached["es" if (language or get_language() or "").startswith("es") else "en"]
+
+    @classmethod
+    def of(cls, terms: dict[str, list[Term]]) -> Vocabulary:
+        return cls(
+            terms=terms,
+            by_id={field: {t.id: t for t in items} for field, items in terms.items()},
+            by_slug={field: {t.slug: t for t in items} for field, items in terms.items()},
+        )
 
     @classmethod
     def clear(cls) -> None:
-        cls._cached = None
+        cls._cached = {}
 
     def named(self, field: str, ids) -> list[Term]:
         """The terms for `ids`, in the vocabulary's order; unknown ids are skipped."""
@@ -308,6 +306,19 @@ def _load_all_terms() -> dict[str, list[Term]]:
             term._state.adding, term._state.db = False, alias
             terms[field].append(term)
     return terms
+
+
+def _in_spanish(terms: dict[str, list[Term]]) -> dict[str, list[Term]]:
+    """Copies of the terms named in Spanish (in the same order: the founders' order, ties by English name)."""
+    spanish = {}
+    for field, items in terms.items():
+        spanish[field] = []
+        for term in items:
+            translated = copy.copy(term)
+            translated.name = term.name_es or term.name
+            translated.description = term.description_es or term.description
+            spanish[field].append(translated)
+    return spanish
 
 
 def vocabulary() -> Vocabulary:

@@ -1,6 +1,7 @@
-"""The providers app's addresses, one list per concern, each under its own namespace (directory/urls.py includes
-this module once): public profiles and the contact form ("providers"), reports of a listing ("reports"), accounts
-("accounts", under /accounts/) and "My listing" ("listing", under /listing/)."""
+"""The providers app's addresses, one list per concern, each under its own namespace: public profiles and the
+contact form ("providers"), reports of a listing ("reports"), accounts ("accounts", under /accounts/) and
+"My listing" ("listing", under /listing/). directory/urls.py includes the families' lists among the pages offered in
+Spanish too (under /es/), the providers' lists once, in English."""
 
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
@@ -56,9 +57,13 @@ listing_patterns = [
     path("availability/<str:token>/", listing_views.availability_link, name="availability_link"),
 ]
 
-urlpatterns = [
+# What families see (in English and, under /es/, in Spanish) and what only providers use (English).
+family_urlpatterns = [
     path("", include((profile_patterns, "providers"))),
     path("", include((report_patterns, "reports"))),
+]
+provider_urlpatterns = [
     path("accounts/", include((account_patterns, "accounts"))),
     path("listing/", include((listing_patterns, "listing"))),
 ]
+urlpatterns = family_urlpatterns + provider_urlpatterns

@@ -7,6 +7,7 @@ from urllib.parse import parse_qsl, urlencode, urlsplit
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.safestring import mark_safe
+from django.utils.translation import get_language
 from django.views.decorators.http import require_http_methods, require_safe
 
 from core.links import site_url
@@ -17,7 +18,6 @@ from providers.models import Provider
 from providers.states import STATE_NAMES
 
 CONTACT_LIMIT = RateLimit("contact", 5, 3600)
-SEARCH_PATH = "/search/"  # the search page's plain path (its URL name may not exist yet)
 REMOTE_FORMATS = {"telehealth", "phone"}
 
 
@@ -43,7 +43,7 @@ def contact(request, slug):
     if not CONTACT_LIMIT.hit(ip):
         return _rate_limited(request, provider, form, back)
     if not form.is_bot():  # a bot sees the same confirmation, and nothing is stored or sent
-        ContactMessage.submit(provider, **form.message_fields())
+        ContactMessage.submit(provider, language=get_language(), **form.message_fields())
     sent = reverse("providers:contact_sent", kwargs={"slug": provider.slug})
     return redirect(sent + (f"?{urlencode({'back': back})}" if back else ""))
 
@@ -85,7 +85,8 @@ def back_query(value):
 
 
 def back_links(back):
-    return {"back_query": back, "back_url": f"{SEARCH_PATH}?{back}" if back else SEARCH_PATH}
+    search = reverse("search")  # in the page's language: /search/ or /es/search/
+    return {"back_query": back, "back_url": f"{search}?{back}" if back else search}
 
 
 def profile_context(request, provider, form, back=None):

@@ -6,6 +6,8 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 from urllib.parse import urlencode
 
+from django.utils.translation import gettext_lazy as _
+
 from providers import taxonomy
 from providers.geo import Place
 from providers.months import month_key
@@ -13,10 +15,10 @@ from providers.months import month_key
 RADIUS_CHOICES = (5, 10, 25, 50, 100)
 DEFAULT_RADIUS = 25
 SORTS = {
-    "relevance": "Best match",
-    "distance": "Distance",
-    "recently-confirmed": "Recently confirmed",
-    "name": "Name",
+    "relevance": _("Best match"),
+    "distance": _("Distance"),
+    "recently-confirmed": _("Recently confirmed"),
+    "name": _("Name"),
 }
 PER_PAGE = 20
 MAX_FEE_CHOICES = (50, 100, 150, 200, 250)
@@ -37,7 +39,7 @@ PLACE_FORMATS = ("in-person", "home-visits")
 REMOTE_FORMATS = ("telehealth", "phone")
 
 # Yes/no filters, counted like a one-option group.
-TOGGLES = {"accepting": "Taking new clients", "free_consult": "Free first consultation"}
+TOGGLES = {"accepting": _("Taking new clients"), "free_consult": _("Free first consultation")}
 
 
 @dataclass(frozen=True)

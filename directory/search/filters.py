@@ -16,6 +16,7 @@ import django_filters
 from django import forms
 from django.db.models import BooleanField, Q
 from django.db.models.expressions import RawSQL
+from django.utils.translation import gettext
 
 from directory.search import engine
 from directory.search.criteria import (
@@ -286,10 +287,10 @@ class SearchFilterSet(django_filters.FilterSet):
         notes = []
         raw_q = self.data.get("q", "") if hasattr(self.data, "get") else ""
         if clean_text(raw_q if isinstance(raw_q, str) else "", MAX_Q)[1]:
-            notes.append(f"Your search was long, so we used its first {MAX_Q} characters.")
+            notes.append(gettext("Your search was long, so we used its first %(limit)s characters.") % {"limit": MAX_Q})
         place = geo.resolve(data["near"]) if data["near"] else None
         if data["sort"] == "distance" and place is None:
-            notes.append("Sorting by distance needs a ZIP code or city, so these are sorted by best match.")
+            notes.append(gettext("Sorting by distance needs a ZIP code or city, so these are sorted by best match."))
         notes += self._due_notes(data["due"])
         return SearchCriteria(
             q=data["q"],

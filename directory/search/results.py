@@ -7,6 +7,8 @@ from dataclasses import dataclass, field
 from urllib.parse import urlencode
 
 from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from directory.search.criteria import (
     PLACE_FORMATS,
@@ -150,14 +152,32 @@ def _locate(card, provider, criteria, miles, remote):
     elif offices:
         card.where = f"{offices[0].city}, {offices[0].state}"
     if miles is not None:
-        card.distance = "Less than 0.1 mi away" if miles < 0.05 else f"{miles:.1f} mi away"
+        card.distance = _("Less than 0.1 mi away") if miles < 0.05 else _("%(miles).1f mi away") % {"miles": miles}
     formats = {t.slug for t in provider.terms("formats")}
     if place and remote:
-        card.remote = f"{'Telehealth' if 'telehealth' in formats else 'By phone'} in {place.state}"
+        card.remote = _remote_phrase(formats, place.state)
     elif not place and formats & set(REMOTE_FORMATS) and provider.licensed_states:
         states = sorted(provider.licensed_states)
-        more = f" and {len(states) - 3} more states" if len(states) > 3 else ""
-        card.remote = f"{'Telehealth' if 'telehealth' in formats else 'By phone'} in {', '.join(states[:3])}{more}"
+        card.remote = _remote_phrase(formats, ", ".join(states[:3]), more=len(states) - 3)
+
+
+def _remote_phrase(formats, states: str, more: int = 0) -> str:
+    """ "Telehealth in MA", "By phone in MA, NH, VT and 2 more states" """
+    values = {"states": states, "more": more}
+    telehealth = "telehealth" in formats
+    if more > 0 and telehealth:
+        phrase = ngettext(
+            "Telehealth in %(states)s and %(more)s more state",
+            "Telehealth in %(states)s and %(more)s more states",
+            more,
+        )
+    elif more > 0:
+        phrase = ngettext(
+            "By phone in %(states)s and %(more)s more state", "By phone in %(states)s and %(more)s more states", more
+        )
+    else:
+        phrase = _("Telehealth in %(states)s") if telehealth else _("By phone in %(states)s")
+    return phrase % values
 
 
 def facets(outcome: Outcome, form) -> list[Facet]:
@@ -197,9 +217,9 @@ def summary(outcome: Outcome) -> str:
     Massachusetts": what was searched, in words. Plain text (the template escapes it)."""
     criteria = outcome.criteria
     total = outcome.total
-    parts = [f"{total:,} provider{'' if total == 1 else 's'}"]
+    parts = [ngettext("%(count)s provider", "%(count)s providers", total) % {"count": f"{total:,}"}]
     if criteria.q:
-        parts.append(f"matching “{criteria.q}”")
+        parts.append(_("matching “%(words)s”") % {"words": criteria.q})
     parts.append(where_phrase(criteria))
     return " ".join(parts)
 
@@ -207,15 +227,15 @@ def summary(outcome: Outcome) -> str:
 def where_phrase(criteria: SearchCriteria) -> str:
     place = criteria.place
     if place is None:
-        return "nationwide"
+        return _("nationwide")
     formats = set(criteria.slugs("format"))
-    near = f"within {criteria.radius} miles of {place.label}"
-    remote = f"by telehealth in {STATE_NAMES.get(place.state, place.state)}"
+    near = _("within %(radius)s miles of %(place)s") % {"radius": criteria.radius, "place": place.label}
+    remote = _("by telehealth in %(state)s") % {"state": STATE_NAMES.get(place.state, place.state)}
     if formats and not formats & set(REMOTE_FORMATS):
         return near
     if formats and not formats & set(PLACE_FORMATS):
-        return f"available {remote}"
-    return f"{near} or {remote}"
+        return _("available %(remote)s") % {"remote": remote}
+    return _("%(near)s or %(remote)s") % {"near": near, "remote": remote}
 
 
 def ways_out(outcome: Outcome) -> list[WayOut]:
@@ -226,29 +246,41 @@ def ways_out(outcome: Outcome) -> list[WayOut]:
         wider = [r for r in RADIUS_CHOICES if r > criteria.radius]
         if wider:
             found.append(
-                WayOut(f"Look further: within {wider[-1]} miles", criteria.adjusted(radius=wider[-1]).query_string())
+                WayOut(
+                    _("Look further: within %(radius)s miles") % {"radius": wider[-1]},
+                    criteria.adjusted(radius=wider[-1]).query_string(),
+                )
             )
         formats = set(criteria.slugs("format"))
         if formats and "telehealth" not in formats:
             state = STATE_NAMES.get(criteria.place.state, criteria.place.state)
             found.append(
-                WayOut(f"Include telehealth in {state}", criteria.with_slug("format", "telehealth").query_string())
+                WayOut(
+                    _("Include telehealth in %(state)s") % {"state": state},
+                    criteria.with_slug("format", "telehealth").query_string(),
+                )
             )
     best = max(counts.without.items(), key=lambda item: item[1], default=None)
     if best and best[1] > 0:
         name = _filter_name(best[0])
         found.append(
             WayOut(
-                f"Remove the “{name}” filter ({best[1]:,} provider{'' if best[1] == 1 else 's'})",
+                ngettext(
+                    "Remove the “%(filter)s” filter (%(count)s provider)",
+                    "Remove the “%(filter)s” filter (%(count)s providers)",
+                    best[1],
+                )
+                % {"filter": name, "count": f"{best[1]:,}"},
                 criteria.without(best[0]).query_string(),
             )
         )
     if criteria.q:
-        found.append(WayOut(f"Search without the words “{criteria.q}”", criteria.without("q").query_string()))
+        without_words = _("Search without the words “%(words)s”") % {"words": criteria.q}
+        found.append(WayOut(without_words, criteria.without("q").query_string()))
     if criteria.active_filters > 1 or (criteria.active_filters and not best):
         found.append(
             WayOut(
-                "Clear all filters",
+                _("Clear all filters"),
                 SearchCriteria(
                     q=criteria.q, near=criteria.near, place=criteria.place, radius=criteria.radius
                 ).query_string(),
