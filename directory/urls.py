@@ -17,8 +17,16 @@ urlpatterns = i18n_patterns(
     path("saved/", views.saved, name="saved"),  # a shortlist kept in the browser (static/js/shortlist.js)
     path("about/", views.about, name="about"),
     path("for-providers/", views.for_providers, name="for_providers"),
-    path("", include("providers.urls")),  # profiles, reports, accounts/ and listing/, each in its namespace
+    path("", include(family_urlpatterns)),  # profiles and reports, each in its namespace
     path("blog/", include("blog.urls")),
+    prefix_default_language=False,
+)
+# Providers' accounts and listings, the founders' admin and what machines read: English, one address each.
+urlpatterns += [
+    path("healthz", views.healthz, name="healthz"),
+    path("robots.txt", views.robots_txt, name="robots_txt"),
+    path("sitemap.xml", sitemap_views.sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
+    path("", include(provider_urlpatterns)),  # accounts/ and listing/, each in its namespace
     path(f"{settings.ADMIN_URL}desk/", include("directory.desk.urls")),  # the founders' desk, beside the admin
     path(settings.ADMIN_URL, admin.site.urls),
 ]
