@@ -5,13 +5,16 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import path, reverse
+from django.utils.formats import date_format
 from django.utils.html import format_html, format_html_join
 from django.utils.http import urlencode
+from django.utils.timezone import localtime
 
 from core.admin import ModelAdmin, OutboxAdmin, SafeChangeListMixin
 from providers import moderation
 from providers.enquiries import ContactMessage
 from providers.events import ListingEvent, TransitionNotAllowed
+from providers.listing_forms import booked_months_field, booked_months_initial, with_past_booked_months
 from providers.models import Office, Provider
 from providers.pending import LISTING_FIELDS, PendingChange
 from providers.reports import ListingReport
@@ -19,7 +22,10 @@ from providers.states import STATE_CHOICES
 from providers.taxonomy import (
     VOCABULARIES,
     Concern,
+    Credential,
     Format,
+    Identity,
+    JourneyStage,
     Language,
     Modality,
     PaymentOption,
@@ -80,6 +86,10 @@ class PaymentOptionAdmin(TermAdmin):
     list_filter = ["kind"]
 
 
+for model in (Credential, JourneyStage, Identity):
+    admin.site.register(model, TermAdmin)
+
+
 class OfficeInline(admin.StackedInline):
     model = Office
     extra = 0
@@ -118,8 +128,22 @@ class ProviderAdminForm(forms.ModelForm):
         model = Provider
         fields = [*LISTING_FIELDS, "slug", "accepting_new_clients", "availability_confirmed_at"]
 
+    verified_credentials = forms.TypedMultipleChoiceField(
+        label="Credentials checked",
+        help_text="Tick each perinatal credential you have checked (for example in the certifying body's registry). "
+        "Families see “Verified by the directory” beside it; the date and your name are kept, never shown.",
+        coerce=int,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        held = self.instance.terms("perinatal_credentials") if self.instance.pk else []
+        self.fields["verified_credentials"].choices = [(term.id, term.name) for term in held]
+        self.initial["verified_credentials"] = [term.id for term, verified in self._checked() if verified]
+        self.fields["booked_months"] = booked_months_field()
+        self.initial["booked_months"] = booked_months_initial(self.instance)
         vocab = vocabulary()
         for field in VOCABULARIES:
             self.fields[field] = forms.TypedMultipleChoiceField(
@@ -129,6 +153,12 @@ class ProviderAdminForm(forms.ModelForm):
                 required=False,
                 widget=forms.CheckboxSelectMultiple,
             )
+
+    def _checked(self):
+        return self.instance.credentials_with_checks if self.instance.pk else []
+
+    def clean_booked_months(self):
+        return with_past_booked_months(self.instance, self.cleaned_data["booked_months"])
 
 
 @admin.register(Provider)
@@ -159,6 +189,7 @@ class ProviderAdmin(ModelAdmin):
         "submitted_at",
         "published_at",
         "license_verified_at",
+        "credential_checks",
         "availability_reminder_sent_at",
         "photo_preview",  # photos go through core.images (metadata stripped): only the provider's form sets them
         "created_at",
@@ -166,15 +197,48 @@ class ProviderAdmin(ModelAdmin):
     ]
     fieldsets = [
         ("Moderation", {"fields": ["status", "owner", "submitted_at", "published_at", "edits_waiting"]}),
-        ("Who", {"fields": ["display_name", "slug", "pronouns", "credentials", "headline", "bio", "approach"]}),
+        (
+            "Who",
+            {
+                "fields": [
+                    "display_name",
+                    "slug",
+                    "pronouns",
+                    "credentials",
+                    "headline",
+                    "bio",
+                    "approach",
+                    "identity_note",
+                ]
+            },
+        ),
         ("What and for whom", {"fields": [*VOCABULARIES, "trainings"]}),
         ("Where and how much", {"fields": ["licensed_states", "fee_min", "fee_max", "free_consultation"]}),
         ("Contact", {"fields": ["website", "booking_url", "phone", "contact_email"]}),
-        ("Verification", {"fields": ["license_type", "license_number", "license_state", "license_verified_at"]}),
+        (
+            "Verification",
+            {
+                "fields": [
+                    "license_type",
+                    "license_number",
+                    "license_state",
+                    "license_verified_at",
+                    "verified_credentials",
+                    "credential_checks",
+                ]
+            },
+        ),
         ("Photo", {"fields": ["photo_preview"]}),
         (
             "Availability",
-            {"fields": ["accepting_new_clients", "availability_confirmed_at", "availability_reminder_sent_at"]},
+            {
+                "fields": [
+                    "accepting_new_clients",
+                    "availability_confirmed_at",
+                    "availability_reminder_sent_at",
+                    "booked_months",
+                ]
+            },
         ),
         ("Dates", {"fields": ["created_at", "updated_at"]}),
     ]
@@ -235,8 +299,24 @@ class ProviderAdmin(ModelAdmin):
             photo,
         )
 
+    @admin.display(description="credential checks")
+    def credential_checks(self, obj):
+        """Who checked which credential, and when (never public)."""
+        checks = obj.credential_checks.select_related("credential", "verified_by") if obj.pk else []
+        lines = format_html_join(
+            "",
+            "<li>{}: checked {} by {}</li>",
+            (
+                (c.credential.name, date_format(localtime(c.verified_at)), c.verified_by or "a former founder")
+                for c in checks
+            ),
+        )
+        return format_html("<ul>{}</ul>", lines) if lines else "None yet"
+
     def save_model(self, request, obj, form, change):
         super().save_model(request, obj, form, change)
+        if "verified_credentials" in form.cleaned_data:
+            obj.set_verified_credentials(form.cleaned_data["verified_credentials"], by=request.user)
         if change and form.changed_data:
             # A founder's direct edit is recorded like every other change to a listing.
             ListingEvent.objects.create(

@@ -7,9 +7,35 @@ from django.core.exceptions import ValidationError
 
 from core.images import open_upload
 from providers.models import Office, Provider
+from providers.months import as_month, month_label, months_from, this_month
 from providers.pending import LISTING_FIELDS, OFFICE_FIELDS
 from providers.states import STATE_CHOICES
 from providers.taxonomy import TERM_FIELDS, TermField, vocabulary
+
+BOOKABLE_MONTHS = 18  # the months a provider can mark fully booked, from this one
+
+
+def booked_months_field() -> forms.MultipleChoiceField:
+    """The months from this one a doula or midwife can mark fully booked, as checkboxes (values: ISO dates)."""
+    return forms.MultipleChoiceField(
+        label="Months you are fully booked (optional)",
+        help_text="For doulas and midwives: families who search with a due month in these months won't see you.",
+        choices=[(month.isoformat(), month_label(month)) for month in months_from(this_month(), BOOKABLE_MONTHS)],
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+
+
+def booked_months_initial(listing) -> list[str]:
+    return [month.isoformat() for month in map(as_month, listing.booked_months or [])]
+
+
+def with_past_booked_months(listing, chosen) -> list[str]:
+    """The months ticked, as ISO dates (as a pending change keeps them), and the past ones the listing had: the
+    form offers only months to come, and saving it must not change the past."""
+    past = [month.isoformat() for month in map(as_month, listing.booked_months or []) if month < this_month()]
+    return sorted({*past, *chosen})
+
 
 AVAILABILITY_CHOICES = [("yes", "Yes, I am taking new clients"), ("no", "Not right now")]
 
@@ -28,6 +54,7 @@ LABELS = {
     "booking_url": "Online booking link (optional)",
     "phone": "Public phone number (optional)",
     "contact_email": "Email for enquiries",
+    "identity_note": "In your own words (optional)",
     "license_type": "License type",
     "license_number": "License number",
     "license_state": "State that issued it",
@@ -43,6 +70,8 @@ HELP = {
     "booking_url": "Starting with https://",
     "contact_email": "Families' messages are sent here. It is never shown on the site.",
     "license_type": "For example: LICSW, CNM, IBCLC.",
+    "identity_note": "Shown on your profile as you write it, for example “I'm a Black mother of two and a loss mom.” "
+    "Up to 300 characters.",
 }
 
 
@@ -100,6 +129,7 @@ class ListingForm(forms.ModelForm):
             "bio": forms.Textarea(attrs={"rows": 8}),
             "approach": forms.Textarea(attrs={"rows": 6}),
             "trainings": forms.Textarea(attrs={"rows": 4}),
+            "identity_note": forms.Textarea(attrs={"rows": 3, "maxlength": 300}),
             "fee_min": forms.NumberInput(attrs={"min": 0, "inputmode": "numeric"}),
             "fee_max": forms.NumberInput(attrs={"min": 0, "inputmode": "numeric"}),
             "phone": forms.TextInput(attrs={"type": "tel", "autocomplete": "tel"}),
@@ -122,10 +152,15 @@ class ListingForm(forms.ModelForm):
         self.initial["payment_methods"] = [t.id for t in payments if t.kind == "method" and t.id in chosen]
         self.initial["insurance_plans"] = [t.id for t in payments if t.kind == "plan" and t.id in chosen]
         self.initial["accepting"] = "yes" if self.instance.accepting_new_clients else "no"
+        self.fields["booked_months"] = booked_months_field()
+        self.initial["booked_months"] = booked_months_initial(self.instance)
         self.fields["license_state"].choices = [("", "Choose a state"), *STATE_CHOICES]
         self.fields["license_state"].label = LABELS["license_state"]
         self.fields["display_name"].widget.attrs["autocomplete"] = "name"
         self.photo_upload = None
+
+    def clean_booked_months(self):
+        return with_past_booked_months(self.instance, self.cleaned_data["booked_months"])
 
     def clean_photo(self):
         uploaded = self.cleaned_data.get("photo")
@@ -144,6 +179,10 @@ class ListingForm(forms.ModelForm):
     def term_fields(self, section: str) -> list[tuple]:
         """The vocabularies' checkbox groups of one section of the form, with how to lay each out."""
         return [(self[f.field], f.columns) for f in TERM_FIELDS if f.section == section]
+
+    @property
+    def about_terms(self):
+        return self.term_fields("about")
 
     @property
     def who_terms(self):

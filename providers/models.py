@@ -385,12 +385,13 @@ class Provider(ListingLifecycleMixin, models.Model):
         return vocabulary().named("perinatal_credentials", new)
 
     def booked_in(self, month) -> bool:
-        return month in self.booked_months
+        return month in map(months.as_month, self.booked_months)
 
     @property
     def upcoming_booked_months(self) -> list:
-        """The months from this one on that the provider is fully booked, in order."""
-        return sorted(m for m in self.booked_months if m >= months.this_month())
+        """The months from this one on that the provider is fully booked, in order (a previewed pending change
+        holds them as ISO strings)."""
+        return sorted(m for m in map(months.as_month, self.booked_months) if m >= months.this_month())
 
     # Availability: the one fact a provider updates without review --------------------------------------------
     def confirm_availability(self, accepting: bool, when=None):

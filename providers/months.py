@@ -57,3 +57,8 @@ def planning_range(today: date | None = None) -> tuple[date, date]:
 def in_planning_range(month: date, today: date | None = None) -> bool:
     first, last = planning_range(today)
     return first <= month <= last
+
+
+def as_month(value) -> date:
+    """A stored month as a date: the database gives dates, a pending change (JSON) ISO strings."""
+    return value if isinstance(value, date) else date.fromisoformat(str(value)).replace(day=1)

@@ -12,6 +12,7 @@ import copy
 from django.db import models, transaction
 
 from providers.events import ListingEvent, TransitionNotAllowed
+from providers.months import as_month, month_label
 from providers.photos import photo_path, save_square_photos
 from providers.states import STATE_NAMES
 from providers.taxonomy import VOCABULARIES, vocabulary
@@ -25,11 +26,13 @@ LISTING_FIELDS = [
     "bio",
     "approach",
     "trainings",
+    "identity_note",
     *VOCABULARIES,  # one array of term ids per vocabulary (providers.taxonomy.TERM_FIELDS)
     "fee_min",
     "fee_max",
     "free_consultation",
     "licensed_states",
+    "booked_months",
     "website",
     "booking_url",
     "phone",
@@ -48,7 +51,7 @@ def _photo_path(instance, filename):  # named by migration 0004
 
 def _same(a, b) -> bool:
     if isinstance(a, list) and isinstance(b, list):
-        return sorted(a) == sorted(b)
+        return sorted(map(str, a)) == sorted(map(str, b))  # booked months: dates live, ISO strings from a form
     return a == b
 
 
@@ -261,6 +264,8 @@ def _display(field, value) -> str:
         return ", ".join(STATE_NAMES.get(code, code) for code in sorted(value))
     if field == "license_state":
         return STATE_NAMES.get(value, value)
+    if field == "booked_months":
+        return ", ".join(month_label(month) for month in sorted(map(as_month, value)))
     if field in ("fee_min", "fee_max"):
         return f"${value:,}"
     if isinstance(value, bool):

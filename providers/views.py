@@ -15,6 +15,7 @@ from core.ratelimit import RateLimit, client_ip
 from providers.enquiries import ContactMessage
 from providers.forms import ContactForm
 from providers.models import Provider
+from providers.months import month_label
 from providers.states import STATE_NAMES
 
 CONTACT_LIMIT = RateLimit("contact", 5, 3600)
@@ -107,6 +108,10 @@ def profile_context(request, provider, form, back=None):
         "concerns": provider.terms("concerns"),
         "modalities": provider.terms("modalities"),
         "populations": provider.terms("populations"),
+        "credentials_checked": provider.credentials_with_checks,
+        "stages": provider.terms("stages"),
+        "booked_months": [month_label(month) for month in provider.upcoming_booked_months],
+        "identities": provider.terms("identities"),
         "languages": provider.terms("languages"),
         "practices": provider.terms("practices"),
         "approach_paragraphs": provider.paragraphs("approach"),
