@@ -13,6 +13,8 @@ from dataclasses import dataclass, field
 from urllib.parse import urlencode
 
 from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from core.links import site_url
 from directory.search.criteria import REMOTE_FORMATS
@@ -26,6 +28,7 @@ from providers.states import STATE_NAMES
 MAX_SAVED = 8
 SLUG_RE = re.compile(r"^[-a-zA-Z0-9_]{1,140}$")
 NEAR_MAX_LENGTH = 100
+SHOWN_STATES = 4  # licensed states named before "and N more states"
 
 
 @dataclass
@@ -116,26 +119,46 @@ def _entry(provider, slugs, place, near) -> Entry:
     entry.places = list(dict.fromkeys(f"{office.city}, {office.state}" for office in offices))
     if place and offices:
         miles = min(geo.miles_between(place.latitude, place.longitude, o.latitude, o.longitude) for o in offices)
-        entry.distance = f"{'Less than 0.1' if miles < 0.05 else f'{miles:.1f}'} mi from {place.label}"
+        values = {"miles": miles, "place": place.label}
+        entry.distance = (
+            _("Less than 0.1 mi from %(place)s") if miles < 0.05 else _("%(miles).1f mi from %(place)s")
+        ) % values
     entry.remote = _remote(provider, place)
     return entry
 
 
 def _remote(provider, place) -> str:
-    """Where the provider sees people by video or phone: the states they are licensed in, the family's first."""
+    """Where the provider sees people by video or phone: the states they are licensed in, said against the family's
+    own state when they gave a place."""
     slugs = {t.slug for t in provider.terms("formats")}
-    remote = [slug for slug in REMOTE_FORMATS if slug in slugs]
     states = sorted(provider.licensed_states)
-    if not remote or not states:
+    if not states or not slugs & set(REMOTE_FORMATS):
         return ""
-    how = "Telehealth" if "telehealth" in remote else "By phone"
+    telehealth = "telehealth" in slugs
+    if place and place.state in states:
+        return _remote_phrase(telehealth, STATE_NAMES.get(place.state, place.state))
+    phrase = _remote_phrase(telehealth, ", ".join(states[:SHOWN_STATES]), len(states) - SHOWN_STATES)
     if place:
-        if place.state in states:
-            return f"{how} in {STATE_NAMES.get(place.state, place.state)}"
-        return f"{how} in {_states(states)}; not in {STATE_NAMES.get(place.state, place.state)}"
-    return f"{how} in {_states(states)}"
+        return _("%(remote)s; not in %(state)s") % {
+            "remote": phrase,
+            "state": STATE_NAMES.get(place.state, place.state),
+        }
+    return phrase
 
 
-def _states(codes) -> str:
-    shown = ", ".join(codes[:4])
-    return shown + (f" and {len(codes) - 4} more states" if len(codes) > 4 else "")
+def _remote_phrase(telehealth: bool, states: str, more: int = 0) -> str:
+    """ "Telehealth in MA, NY", "By phone in CT, MA, NH, NY and 2 more states" (the search cards' words)."""
+    values = {"states": states, "more": more}
+    if more > 0 and telehealth:
+        phrase = ngettext(
+            "Telehealth in %(states)s and %(more)s more state",
+            "Telehealth in %(states)s and %(more)s more states",
+            more,
+        )
+    elif more > 0:
+        phrase = ngettext(
+            "By phone in %(states)s and %(more)s more state", "By phone in %(states)s and %(more)s more states", more
+        )
+    else:
+        phrase = _("Telehealth in %(states)s") if telehealth else _("By phone in %(states)s")
+    return phrase % values

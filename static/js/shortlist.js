@@ -67,6 +67,27 @@
     announcer.textContent = text;
   }
 
+  // Words in the page's language (templates/includes/_shortlist_messages.html); English if the page has none.
+  var ENGLISH = {
+    save: "Save",
+    saved: "Saved",
+    added: "{name} is saved on this device.",
+    removed: "{name} is no longer saved.",
+    full: "Your list is full: it compares up to {max} providers. Remove someone to save {name}.",
+    open: "Open your list",
+    kept: "This list is now saved on this device.",
+    "kept-full": "Your list was full, so not everyone could be added.",
+    copied: "Link copied. Paste it into a message or a note.",
+    "copy-by-hand": "The link is selected: press Ctrl+C (or \u2318C) to copy it.",
+  };
+  var messages = document.querySelector("template[data-shortlist-messages]");
+
+  function say(key, name) {
+    var found = messages && messages.content.querySelector("[data-message='" + key + "']");
+    var text = found ? found.textContent.trim() : ENGLISH[key];
+    return text.replace("{name}", name || "").replace("{max}", String(MAX));
+  }
+
   function setText(element, text) {
     if (element && element.textContent !== text) element.textContent = text;
   }
@@ -78,7 +99,7 @@
       var saved = list.indexOf(button.getAttribute("data-save")) !== -1;
       button.hidden = false;
       button.setAttribute("aria-pressed", saved ? "true" : "false");
-      setText(button.querySelector("[data-save-label]"), saved ? "Saved" : "Save");
+      setText(button.querySelector("[data-save-label]"), say(saved ? "saved" : "save"));
     });
     if (navItem && navLink) {
       navItem.hidden = list.length === 0;
@@ -90,31 +111,27 @@
 
   function toggle(button) {
     var slug = button.getAttribute("data-save");
-    var name = button.getAttribute("data-save-name") || "This provider";
+    var name = button.getAttribute("data-save-name") || "";
     var list = read();
     var at = list.indexOf(slug);
     if (at !== -1) {
       list.splice(at, 1);
       write(list);
-      announce(name + " removed from your saved list. " + count(list.length) + " saved.");
+      announce(say("removed", name));
       return;
     }
     if (list.length >= MAX) {
-      announce("Your saved list is full: it compares up to " + MAX + " providers. Remove one to save " + name + ".");
-      flagFull(button);
+      announce(say("full", name));
+      flagFull(button, name);
       return;
     }
     list.push(slug);
     write(list);
-    announce(name + " saved. " + count(list.length) + " saved on this device.");
-  }
-
-  function count(n) {
-    return n === 1 ? "1 provider" : n + " providers";
+    announce(say("added", name));
   }
 
   // A visible note beside the button when the list is full, so nobody wonders why nothing happened.
-  function flagFull(button) {
+  function flagFull(button, name) {
     var note = button.nextElementSibling;
     if (!note || !note.hasAttribute("data-save-full")) {
       note = document.createElement("span");
@@ -122,10 +139,10 @@
       note.setAttribute("data-save-full", "");
       button.insertAdjacentElement("afterend", note);
     }
-    note.textContent = "Your list is full (" + MAX + "). ";
+    note.textContent = say("full", name) + " ";
     var link = document.createElement("a");
     link.href = savedUrl(read());
-    link.textContent = "Open it to remove someone";
+    link.textContent = say("open");
     note.appendChild(link);
   }
 
@@ -195,10 +212,7 @@
           else skipped += 1;
         });
         write(list);
-        announce(
-          "Saved on this device: " + count(list.length) + " on your list." +
-            (skipped ? " Your list was full, so " + count(skipped) + " could not be added." : "")
-        );
+        announce(say("kept") + (skipped ? " " + say("kept-full") : ""));
         if (navLink) navLink.focus(); // the button hides once the list is kept: focus moves to the list's link
       });
     }
@@ -218,12 +232,12 @@
       copyButton.hidden = false;
       copyButton.addEventListener("click", function () {
         function done() {
-          setText(copied, "Link copied. Paste it into a message or a note.");
+          setText(copied, say("copied"));
         }
         if (navigator.clipboard && window.isSecureContext) {
           navigator.clipboard.writeText(shareInput.value).then(done, function () {
             shareInput.select();
-            setText(copied, "Press Ctrl+C (or ⌘C) to copy the selected link.");
+            setText(copied, say("copy-by-hand"));
           });
         } else {
           shareInput.select();
@@ -231,7 +245,7 @@
             document.execCommand("copy");
             done();
           } catch (error) {
-            setText(copied, "Press Ctrl+C (or ⌘C) to copy the selected link.");
+            setText(copied, say("copy-by-hand"));
           }
         }
       });
