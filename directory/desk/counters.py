@@ -16,7 +16,7 @@ from django.contrib.postgres.fields import ArrayField
 from django.db import DatabaseError, connections, models, router
 from django.utils import timezone
 
-from directory.search.criteria import MAX_FEE_CHOICES, SearchCriteria, facet_groups
+from directory.search.criteria import TOGGLES, facet_groups
 
 logger = logging.getLogger(__name__)
 
@@ -90,29 +90,32 @@ DO UPDATE SET searches = directory_searchcount.searches + 1
 """
 
 
-def chosen_options(criteria: SearchCriteria) -> list[str]:
-    """The filters a search chose, as "parameter=slug" pairs in the search page's order: vocabulary slugs, the
-    yes/no filters and the fee limit (brought up to one of the page's own choices), never anything typed."""
-    options = [f"{group.param}={slug}" for group in facet_groups() for slug in sorted(criteria.slugs(group.param))]
-    if criteria.accepting:
-        options.append("accepting=1")
-    if criteria.free_consult:
-        options.append("free_consult=1")
-    if criteria.max_fee is not None:
-        options.append(f"max_fee={fee_step(criteria.max_fee)}")
+def chosen_options(asked: dict) -> list[str]:
+    """The filters a family chose, from the search form's cleaned data (unknown slugs already dropped), as
+    "parameter=slug" pairs in the search page's order: vocabulary slugs, the yes/no filters and the fee limit
+    (rounded up to a coarse step), never anything typed. A due month, the radius and the order are not kept."""
+    options = [f"{group.param}={slug}" for group in facet_groups() for slug in sorted(asked.get(group.param) or ())]
+    for toggle in TOGGLES:
+        if asked.get(toggle):
+            options.append(f"{toggle}=1")
+    if asked.get("max_fee") is not None:
+        unit = asked.get("fee_unit")
+        if unit and unit != "session":
+            options.append(f"fee_unit={unit}")
+        options.append(f"max_fee={fee_step(asked['max_fee'])}")
     return options
 
 
 def fee_step(max_fee: int) -> int:
-    """A fee limit as the smallest of the page's choices that holds it (a hand-typed $137 counts as $150)."""
-    return next((choice for choice in MAX_FEE_CHOICES if choice >= max_fee), MAX_FEE_CHOICES[-1])
+    """A fee limit rounded up to a coarse step ($50 up to $250, then $500): a hand-typed $137 counts as $150."""
+    step = 50 if max_fee <= 250 else 500
+    return max(step, -(-max_fee // step) * step)
 
 
-def count_search(criteria: SearchCriteria, total: int) -> None:
+def count_search(*, state: str, options: list[str], with_words: bool, total: int) -> None:
     """Adds one search to its day's counter: one INSERT ... ON CONFLICT statement on the primary database. A failure
     to count never fails the family's search."""
-    state = criteria.place.state if criteria.place is not None else ""
-    values = [timezone.localdate(), state, chosen_options(criteria), bool(criteria.q), Results.bucket(total).value]
+    values = [timezone.localdate(), state, options, with_words, Results.bucket(total).value]
     try:
         with connections[router.db_for_write(SearchCount)].cursor() as cursor:
             cursor.execute(UPSERT, values)
@@ -122,10 +125,20 @@ def count_search(criteria: SearchCriteria, total: int) -> None:
 
 def count_search_page(request, context: dict) -> None:
     """Counts a family's search once: its first page, asked for with GET (never page 2 of it, nor a HEAD request).
-    A page served from the page cache is not rendered again, so a reload within its minute is not counted twice."""
-    if request.method == "GET" and context["filterset"].data_clean["page"] in (None, 1):
-        outcome = context["outcome"]
-        count_search(outcome.criteria, outcome.total)
+    What is counted is what the family asked (the form's cleaned data), with the state of the place searched and the
+    number of results the page showed. A page served from the page cache is not rendered again, so a reload within
+    its minute is not counted twice."""
+    asked = context["filterset"].data_clean
+    if request.method != "GET" or (asked.get("page") or 1) != 1:
+        return
+    outcome = context["outcome"]
+    place = outcome.criteria.place
+    count_search(
+        state=place.state if place is not None else "",
+        options=chosen_options(asked),
+        with_words=bool(asked.get("q")),
+        total=outcome.total,
+    )
 
 
 def months_before(day: date, months: int) -> date:

@@ -87,12 +87,13 @@ def need_label(options: list[str], with_words: bool) -> str:
             term = terms.by_slug.get(group.field, {}).get(value)
             groups.setdefault(param, []).append(term.name if term else value)
         elif param in TOGGLES:
-            groups[param] = [TOGGLES[param]]
+            groups[param] = [str(TOGGLES[param])]
         elif param == "max_fee":
             groups[param] = [f"Fee up to ${value}"]
         else:
             groups[param] = [option]  # a filter since retired: shown as it was counted
-    parts = [" or ".join(names) for names in groups.values()]
+    # Who first ("Psychiatric prescriber, Telehealth, Medicaid"), then the rest in the search page's order.
+    parts = [" or ".join(names) for _, names in sorted(groups.items(), key=lambda group: group[0] != "type")]
     if with_words:
         parts.append("with search words")
     return ", ".join(parts) if parts else "Any provider"
