@@ -24,6 +24,10 @@ FOUNDERS_PERMISSIONS: dict[str, dict[str, list[str]]] = {
         "user": ["view"],
         "contactmessage": ["view"],  # delivery metadata only (the admin shows no message text), and "Retry now"
         **{model: ["view", "change"] for model in TAXONOMY},
+        # Founders add the perinatal credentials families ask about; stages and identities they rename only.
+        "credential": ["view", "add", "change"],
+        "journeystage": ["view", "change"],
+        "identity": ["view", "change"],
     },
     "blog": {model: ["view", "add", "change"] for model in ["post", "topic", "guestauthor", "proposal"]},
     "core": {"queuedemail": ["view"]},
