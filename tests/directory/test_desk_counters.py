@@ -166,3 +166,15 @@ class TestPurge:
     def test_months_are_counted_on_the_calendar(self):
         assert months_before(date(2026, 3, 31), 1) == date(2026, 2, 28)
         assert months_before(date(2026, 1, 15), 13) == date(2024, 12, 15)
+
+
+def test_the_privacy_page_says_exactly_what_is_counted(client):
+    html = client.get("/about/").content.decode()
+    assert 'id="what-we-count"' in html
+    promises = [
+        "never the ZIP code, city or address", "never the words themselves", "no IP address, no cookie",
+        "1 to 4 providers, or 5 or more", "shown as “fewer than 5”", "deleted after 13 months",
+    ]  # fmt: skip
+    for promise in promises:
+        assert promise in html
+    assert "Lo que contamos cuando usted busca" in client.get("/es/about/").content.decode()
