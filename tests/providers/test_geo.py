@@ -62,36 +62,113 @@ def test_the_places_are_reference_data_that_flush_leaves_alone():
 
 # A city's centre -----------------------------------------------------------------------------------------------
 def test_a_city_is_centred_on_its_own_standard_zip_codes():
-    place = geo.lookup_city("Boston", "MA")
+    place = geo.resolve("Boston, MA")
     boston = ZipCode.objects.filter(city="Boston", state="MA")
     assert boston.filter(standard=False).exists()  # PO boxes, which do not count
-    assert (place.latitude, place.longitude) == mean_position(boston.filter(standard=True))
+    assert (place.latitude, place.longitude) == pytest.approx(mean_position(boston.filter(standard=True)))
     assert (place.label, place.city, place.state, place.zip_code) == ("Boston, MA", "Boston", "MA", "")
 
 
 def test_a_city_without_standard_zip_codes_falls_back_to_its_others_before_names_it_accepts():
     industry = ZipCode.objects.filter(city__iexact="City of Industry", state="CA")
     assert not industry.filter(standard=True).exists()
-    assert CityName.objects.filter(name_key="city of industry", state="CA").exists()
+    assert CityName.objects.filter(name_key="cityofindustry", state="CA").exists()
 
-    place = geo.lookup_city("city of industry", "California")
-    assert (place.latitude, place.longitude) == mean_position(industry)
+    place = geo.resolve("city of industry, California")
+    assert (place.latitude, place.longitude) == pytest.approx(mean_position(industry))
 
 
-def test_a_name_that_zip_codes_only_accept_is_centred_on_them_and_labelled_with_their_city():
+def test_a_name_that_zip_codes_only_accept_is_centred_on_them_and_keeps_its_own_name():
     assert not ZipCode.objects.filter(city__iexact="Hollywood", state="CA").exists()
     accepting = ZipCode.objects.filter(other_names__name_key="hollywood", other_names__state="CA")
 
     place = geo.resolve("Hollywood, CA")
-    assert (place.label, place.city, place.state) == ("Los Angeles, CA", "Los Angeles", "CA")
-    assert (place.latitude, place.longitude) == mean_position(accepting)
+    assert (place.label, place.city, place.state) == ("Hollywood, CA", "Hollywood", "CA")
+    assert (place.latitude, place.longitude) == pytest.approx(mean_position(accepting))
 
 
 def test_a_city_is_looked_up_in_its_own_state_only():
-    assert geo.lookup_city("Boston", "ZZ") is None
-    assert geo.lookup_city("Boston", "CA") is None
-    assert geo.lookup_city("Portland", "ME").state == "ME"
-    assert geo.lookup_city("Portland", "OR").longitude < -120
+    assert geo.resolve("Boston, CA") is None
+    assert geo.resolve("Portland, ME").state == "ME"
+    assert geo.resolve("Portland, OR").longitude < -120
+
+
+# Places as people type them ------------------------------------------------------------------------------------
+@pytest.mark.parametrize(
+    "text",
+    ["Boston", "boston", "BOSTON", "Boston MA", "boston, ma", "Boston, Massachusetts", "boston massachusetts",
+     "  Boston ,  MA ", "Boston, MA, USA", "Bostn, MA", "Bostn"],
+)  # fmt: skip
+def test_a_city_with_or_without_its_state_in_any_case_and_with_a_small_typo(text):
+    place = geo.resolve(text)
+    assert (place.label, place.state) == ("Boston, MA", "MA")
+
+
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [
+        ("Cambridge", "Cambridge, MA"),  # thirteen states have one: the largest
+        ("cambridge", "Cambridge, MA"),
+        ("Cambrige, MA", "Cambridge, MA"),
+        ("Cambridge, OH", "Cambridge, OH"),
+        ("Brooklyn", "Brooklyn, NY"),
+        ("Manhattan", "Manhattan, NY"),  # a borough no ZIP code is named after
+        ("Queens", "Queens, NY"),
+        ("Harlem", "Harlem, NY"),
+        ("The Bronx", "Bronx, NY"),
+        ("Manhattan KS", "Manhattan, KS"),
+        ("St. Louis", "Saint Louis, MO"),
+        ("saint louis mo", "Saint Louis, MO"),
+        ("Winston-Salem", "Winston Salem, NC"),
+        ("Washington, D.C.", "Washington, DC"),
+        ("New York", "New York, NY"),
+        ("Kansas City Kansas", "Kansas City, KS"),
+        ("Fort Washington", "Fort Washington, MD"),  # ends in a state's name, yet a place
+        ("Philadephia", "Philadelphia, PA"),
+        ("Brookyln", "Brooklyn, NY"),
+    ],
+)
+def test_places_as_people_type_them(text, label):
+    assert geo.resolve(text).label == label
+
+
+def test_zip_plus_four_however_written_and_a_city_followed_by_its_zip():
+    for text in ["02139-4307", "02139 4307", "021394307", "Cambridge, MA 02139"]:
+        assert geo.resolve(text).label == "Cambridge, MA 02139"
+
+
+def test_a_borough_is_centred_where_it_is():
+    queens = geo.resolve("Queens")
+    assert geo.miles_between(queens.latitude, queens.longitude, 40.68, -73.84) < 3
+    manhattan = geo.resolve("manhattan, new york")
+    assert geo.miles_between(manhattan.latitude, manhattan.longitude, 40.78, -73.97) < 3
+
+
+def test_an_ambiguous_name_is_its_largest_place_and_names_the_others_largest_first():
+    place = geo.resolve("Cambridge")
+    assert place.reading == geo.LARGEST
+    assert place.alternatives == ("Cambridge, MD", "Cambridge, OH", "Cambridge, MN", "Cambridge, IL")
+    springfield = geo.resolve("Springfield")
+    assert springfield.label == "Springfield, MO"
+    assert springfield.alternatives[:2] == ("Springfield, MA", "Springfield, IL")
+
+
+def test_a_name_with_its_state_is_not_ambiguous():
+    place = geo.resolve("Cambridge, MA")
+    assert (place.reading, place.alternatives) == ("", ())
+
+
+def test_a_typo_is_read_as_the_closest_name_and_says_so():
+    place = geo.resolve("Cambrige, MA")
+    assert (place.label, place.reading) == ("Cambridge, MA", geo.CLOSEST)
+    anywhere = geo.resolve("Cambrige")
+    assert (anywhere.label, anywhere.reading) == ("Cambridge, MA", geo.CLOSEST)
+    assert anywhere.alternatives[0] == "Cambridge, MD"
+
+
+@pytest.mark.parametrize("text", ["Bost", "Xqzvbn", "Nowhere, ZZ", "Camxxxdge", "02139 and more"])
+def test_words_too_far_from_any_name_are_not_guessed(text):
+    assert geo.resolve(text) is None
 
 
 # Suggestions ---------------------------------------------------------------------------------------------------
@@ -105,20 +182,20 @@ def test_digits_suggest_the_first_zip_codes_with_their_first_three():
     assert geo.suggest("   ") == []
 
 
-def test_a_state_restricts_city_suggestions_and_without_one_every_state_is_offered():
-    in_illinois = geo.suggest("Sprngfield, IL")
+def test_a_state_restricts_city_suggestions_and_without_one_the_largest_places_come_first():
+    in_illinois = geo.suggest("Sprngfeld, IL")
     assert in_illinois[0] == "Springfield, IL"
     assert all(label.endswith(", IL") for label in in_illinois)
 
-    anywhere = geo.suggest("Sprngfield")
-    assert anywhere == ["Springfield, AR", "Springfield, CO", "Springfield, GA", "Springfield, ID", "Springfield, IL"]
-    assert len(geo.suggest("Sprngfield", limit=2)) == 2
+    anywhere = geo.suggest("Sprngfeld")
+    assert anywhere == ["Springfield, MO", "Springfield, MA", "Springfield, IL", "Springfield, OR", "Springfield, OH"]
+    assert len(geo.suggest("Sprngfeld", limit=2)) == 2
 
 
 def test_suggestions_include_names_zip_codes_accept_and_skip_far_fetched_ones():
-    assert geo.suggest("Holywood, CA")[0] == "Hollywood, CA"
+    assert geo.suggest("Holywod, CA")[0] == "Hollywood, CA"
     assert geo.suggest("Xqzvbn") == []
-    assert geo.suggest("Bostn, Nowhere")[:2] == ["Boston, GA", "Boston, IN"]  # an unknown state: any state
+    assert geo.suggest("Bostn, Nowhere")[0] == "Boston, MA"  # an unknown state: any state, the largest first
 
 
 # One query each, nothing in memory --------------------------------------------------------------------------------
@@ -127,9 +204,12 @@ def test_suggestions_include_names_zip_codes_accept_and_skip_far_fetched_ones():
     [
         lambda: geo.lookup_zip("02139"),
         lambda: geo.lookup_zip("99999"),
-        lambda: geo.lookup_city("Boston", "MA"),
-        lambda: geo.lookup_city("Hollywood", "CA"),
+        lambda: geo.resolve("Boston, MA"),
+        lambda: geo.resolve("Hollywood, CA"),
         lambda: geo.resolve("Austin, Texas"),
+        lambda: geo.resolve("Cambridge"),
+        lambda: geo.resolve("Cambrige MA"),
+        lambda: geo.resolve("Xqzvbn"),
         lambda: geo.suggest("021"),
         lambda: geo.suggest("Bostn, MA"),
         lambda: geo.suggest("Bostn"),
@@ -143,7 +223,7 @@ def test_each_lookup_is_one_query(lookup, django_assert_num_queries):
 def test_text_that_cannot_be_a_place_costs_no_query(django_assert_num_queries):
     with django_assert_num_queries(0):
         assert geo.resolve("02139 and more") is None
-        assert geo.lookup_city("Boston", "Nowhere") is None
+        assert geo.resolve("!!!") is None
         assert geo.suggest("") == []
 
 
