@@ -9,6 +9,7 @@ from django.utils import timezone
 from tests.providers.factories import OfficeFactory, PublishedProviderFactory, terms
 
 ARRAY_FIELDS = ("types", "concerns", "modalities", "languages", "payments", "practices", "formats")
+ARRAY_FIELDS += ("stages", "perinatal_credentials", "populations", "identities")  # the right fit (issue 14)
 
 
 def make_listing(name, *, zips=("02139",), confirmed_days_ago=1, factory=PublishedProviderFactory, **fields):
