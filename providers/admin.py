@@ -15,7 +15,7 @@ from providers import moderation
 from providers.enquiries import ContactMessage
 from providers.events import ListingEvent, TransitionNotAllowed
 from providers.listing_forms import booked_months_field, booked_months_initial, with_past_booked_months
-from providers.models import Office, Provider
+from providers.models import Office, Provider, ProviderPlan
 from providers.pending import LISTING_FIELDS, PendingChange
 from providers.reports import ListingReport
 from providers.states import STATE_CHOICES
@@ -25,6 +25,7 @@ from providers.taxonomy import (
     Credential,
     Format,
     Identity,
+    InsurancePlan,
     JourneyStage,
     Language,
     Modality,
@@ -76,14 +77,33 @@ class TermAdmin(ModelAdmin):
         return False
 
 
-for model in (ProviderType, Concern, Modality, Population, Language, Practice, Format):
+for model in (ProviderType, Concern, Modality, Population, Language, Practice, Format, PaymentOption):
     admin.site.register(model, TermAdmin)
 
 
-@admin.register(PaymentOption)
-class PaymentOptionAdmin(TermAdmin):
-    list_display = ["name", "slug", "kind", "order"]
-    list_filter = ["kind"]
+@admin.register(InsurancePlan)
+class InsurancePlanAdmin(TermAdmin):
+    """Named plans; a state's Medicaid programme carries its state."""
+
+    list_display = ["name", "slug", "state", "order"]
+    list_filter = ["state"]
+
+
+class PlanConfirmationInline(admin.TabularInline):
+    """When the provider last confirmed each plan (the plans themselves are ticked above, with the others)."""
+
+    model = ProviderPlan
+    extra = 0
+    fields = ["plan", "confirmed_at"]
+    readonly_fields = fields
+    can_delete = False
+    verbose_name_plural = "Insurance plans, last confirmed"
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("plan").order_by("plan__order", "plan__name")
 
 
 for model in (Credential, JourneyStage, Identity):
@@ -213,7 +233,10 @@ class ProviderAdmin(ModelAdmin):
             },
         ),
         ("What and for whom", {"fields": [*VOCABULARIES, "trainings"]}),
-        ("Where and how much", {"fields": ["licensed_states", "fee_min", "fee_max", "free_consultation"]}),
+        (
+            "Where and how much",
+            {"fields": ["licensed_states", "fee_unit", "fee_min", "fee_max", "fee_includes", "free_consultation"]},
+        ),
         ("Contact", {"fields": ["website", "booking_url", "phone", "contact_email"]}),
         (
             "Verification",
@@ -242,7 +265,7 @@ class ProviderAdmin(ModelAdmin):
         ),
         ("Dates", {"fields": ["created_at", "updated_at"]}),
     ]
-    inlines = [OfficeInline, ListingEventInline]
+    inlines = [OfficeInline, PlanConfirmationInline, ListingEventInline]
     actions = [moderation.make_bulk_action(m) for m in moderation.MODERATIONS.values()]
 
     @admin.display(description="waiting since", ordering="submitted_at")

@@ -23,6 +23,9 @@ FOUNDERS_PERMISSIONS: dict[str, dict[str, list[str]]] = {
         "listingevent": ["view"],
         "user": ["view"],
         "contactmessage": ["view"],  # delivery metadata only (the admin shows no message text), and "Retry now"
+        # Founders add insurance plans families ask about; each listing's confirmation dates are the provider's.
+        "insuranceplan": ["view", "add", "change"],
+        "providerplan": ["view"],
         **{model: ["view", "change"] for model in TAXONOMY},
         # Founders add the perinatal credentials families ask about; stages and identities they rename only.
         "credential": ["view", "add", "change"],

@@ -47,8 +47,10 @@ LABELS = {
     "bio": "A short bio",
     "approach": "How you practise trauma-informed care",
     "trainings": "Trainings and certifications (optional)",
-    "fee_min": "Lowest fee per session, in US dollars (optional)",
-    "fee_max": "Highest fee per session, in US dollars (optional)",
+    "fee_unit": "How you charge",
+    "fee_min": "Lowest fee, in US dollars (optional)",
+    "fee_max": "Highest fee, in US dollars (optional)",
+    "fee_includes": "What the package includes",
     "free_consultation": "I offer a free first conversation",
     "website": "Website (optional)",
     "booking_url": "Online booking link (optional)",
@@ -66,6 +68,9 @@ HELP = {
     "bio": "A few short paragraphs about you and who you work with. Leave a blank line between paragraphs.",
     "approach": "What a first visit is like, how you ask for consent, how someone can pause or stop.",
     "trainings": "One per line.",
+    "fee_min": "Per session, or the package price. For a sliding scale, the lowest you offer.",
+    "fee_max": "Your full fee, if it varies. Leave empty if there is one price.",
+    "fee_includes": "For a package, in a few words: e.g. “two prenatal visits, the birth and one postpartum visit”.",
     "website": "Starting with https://",
     "booking_url": "Starting with https://",
     "contact_email": "Families' messages are sent here. It is never shown on the site.",
@@ -87,17 +92,7 @@ def _term_field(term_field: TermField, choices) -> forms.TypedMultipleChoiceFiel
 
 
 class ListingForm(forms.ModelForm):
-    # Taxonomy: a checkbox group per vocabulary (providers.taxonomy.TERM_FIELDS), added per form with its terms;
-    # payments are asked as two groups, ways to pay and insurance plans.
-    payment_methods = forms.TypedMultipleChoiceField(
-        label="Ways to pay", coerce=int, required=False, widget=forms.CheckboxSelectMultiple
-    )
-    insurance_plans = forms.TypedMultipleChoiceField(
-        label="Insurance plans you are in network with (optional)",
-        coerce=int,
-        required=False,
-        widget=forms.CheckboxSelectMultiple,
-    )
+    # Taxonomy: a checkbox group per vocabulary (providers.taxonomy.TERM_FIELDS), added per form with its terms.
     licensed_states = forms.TypedMultipleChoiceField(
         label="States you are licensed in (for telehealth)",
         help_text="Families in these states see you when they look for telehealth.",
@@ -122,7 +117,7 @@ class ListingForm(forms.ModelForm):
 
     class Meta:
         model = Provider
-        fields = [f for f in LISTING_FIELDS if f != "payments"]
+        fields = LISTING_FIELDS
         labels = LABELS
         help_texts = HELP
         widgets = {
@@ -130,6 +125,7 @@ class ListingForm(forms.ModelForm):
             "approach": forms.Textarea(attrs={"rows": 6}),
             "trainings": forms.Textarea(attrs={"rows": 4}),
             "identity_note": forms.Textarea(attrs={"rows": 3, "maxlength": 300}),
+            "fee_unit": forms.RadioSelect,
             "fee_min": forms.NumberInput(attrs={"min": 0, "inputmode": "numeric"}),
             "fee_max": forms.NumberInput(attrs={"min": 0, "inputmode": "numeric"}),
             "phone": forms.TextInput(attrs={"type": "tel", "autocomplete": "tel"}),
@@ -142,15 +138,8 @@ class ListingForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         vocab = vocabulary()
         for term_field in TERM_FIELDS:
-            if term_field.section != "fees":
-                choices = [(t.id, t.name) for t in vocab.terms[term_field.field]]
-                self.fields[term_field.field] = _term_field(term_field, choices)
-        payments = vocab.terms["payments"]
-        self.fields["payment_methods"].choices = [(t.id, t.name) for t in payments if t.kind == "method"]
-        self.fields["insurance_plans"].choices = [(t.id, t.name) for t in payments if t.kind == "plan"]
-        chosen = set(self.instance.payments or [])
-        self.initial["payment_methods"] = [t.id for t in payments if t.kind == "method" and t.id in chosen]
-        self.initial["insurance_plans"] = [t.id for t in payments if t.kind == "plan" and t.id in chosen]
+            choices = [(t.id, t.name) for t in vocab.terms[term_field.field]]
+            self.fields[term_field.field] = _term_field(term_field, choices)
         self.initial["accepting"] = "yes" if self.instance.accepting_new_clients else "no"
         self.fields["booked_months"] = booked_months_field()
         self.initial["booked_months"] = booked_months_initial(self.instance)
@@ -170,12 +159,6 @@ class ListingForm(forms.ModelForm):
             self.photo_upload = uploaded
         return None  # the photo is stored by Provider.edit, never by the ModelForm
 
-    def clean(self):
-        cleaned = super().clean()
-        cleaned["payments"] = [*cleaned.get("payment_methods", []), *cleaned.get("insurance_plans", [])]
-        self.instance.payments = cleaned["payments"]
-        return cleaned
-
     def term_fields(self, section: str) -> list[tuple]:
         """The vocabularies' checkbox groups of one section of the form, with how to lay each out."""
         return [(self[f.field], f.columns) for f in TERM_FIELDS if f.section == section]
@@ -191,6 +174,10 @@ class ListingForm(forms.ModelForm):
     @property
     def how_terms(self):
         return self.term_fields("how")
+
+    @property
+    def fee_terms(self):
+        return self.term_fields("fees")
 
     def listing_values(self) -> dict:
         return {field: self.cleaned_data[field] for field in LISTING_FIELDS}

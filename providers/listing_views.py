@@ -170,6 +170,20 @@ def availability(request):
     return redirect("listing:dashboard")
 
 
+@login_required
+@require_POST
+def confirm_plans(request):
+    """The provider says every insurance plan on their live listing is still right: each is confirmed today."""
+    listing = _own_listing_or_404(request)
+    count = listing.confirm_plans()
+    if count:
+        plans = f"{count} insurance plan{'s' if count != 1 else ''}"
+        messages.success(request, f"Thank you! Families now see your {plans} confirmed today.")
+    else:
+        messages.info(request, "Your listing names no insurance plans yet, so there was nothing to confirm.")
+    return redirect("listing:dashboard")
+
+
 @require_http_methods(["GET", "POST"])
 def availability_link(request, token):
     """The one-click link from a reminder email: GET asks, POST confirms (mail scanners only ever GET)."""
@@ -180,7 +194,10 @@ def availability_link(request, token):
     except LinkInvalid:
         return render(request, "providers/listing_availability_link.html", {"problem": "invalid"}, status=400)
     done = request.method == "POST"
+    plans_confirmed = 0
     if done:
         listing.confirm_availability(accepting)
-    context = {"listing": listing, "accepting": accepting, "done": done}
+        if request.POST.get("confirm_plans"):  # ticked by default: the same click re-confirms the plans
+            plans_confirmed = listing.confirm_plans()
+    context = {"listing": listing, "accepting": accepting, "done": done, "plans_confirmed": plans_confirmed}
     return render(request, "providers/listing_availability_link.html", context)

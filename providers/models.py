@@ -26,10 +26,12 @@ from providers import geo, months
 from providers.credentials import CredentialCheck
 from providers.enquiries import ContactMessage  # noqa: F401  (model registration)
 from providers.events import ListingEvent, ListingStatus, TransitionNotAllowed  # noqa: F401  (model registration)
+from providers.fees import MAX_FEE, FeeUnit
 from providers.lifecycle import LifecycleQuerySetMixin, ListingLifecycleMixin
 from providers.pending import PendingChange  # noqa: F401  (model registration)
 from providers.photos import photo_path, save_square_photos
 from providers.places import ZipCode  # noqa: F401  (model registration, CityName too)
+from providers.plans import AcceptedPlan, ProviderPlan, confirm_all, keep_in_step  # noqa: F401  (ProviderPlan: model)
 from providers.reports import ListingReport  # noqa: F401  (model registration)
 from providers.search_document import refresh_search_documents  # also imported from here by others
 from providers.states import STATE_CHOICES, STATE_CODES
@@ -74,7 +76,9 @@ SEARCH_ROW = (
     "name_key",
     "accepting_new_clients",
     "free_consultation",
+    "fee_unit",
     "fee_min",
+    "fee_max",
     "availability_confirmed_at",
     "licensed_states",
     "booked_months",
@@ -118,6 +122,10 @@ class ProviderQuerySet(LifecycleQuerySetMixin, models.QuerySet):
 
     def with_offices(self):
         return self.prefetch_related(models.Prefetch("offices", queryset=Office.objects.order_by("id")))
+
+    def with_plans(self):
+        """Each listing's plan confirmations in one more query (the plans' names come from the vocabulary)."""
+        return self.prefetch_related("plan_confirmations")
 
     def refresh_search_documents(self):
         """Rebuilds the stored full-text document of these listings in one UPDATE (names weigh most)."""
@@ -163,10 +171,14 @@ class Provider(ListingLifecycleMixin, models.Model):
     )
 
     # Money
-    fee_min = models.PositiveIntegerField("lowest fee per session (USD)", null=True, blank=True)
-    fee_max = models.PositiveIntegerField(
-        "highest fee per session (USD)", null=True, blank=True, validators=[MaxValueValidator(5000)]
+    fee_unit = models.CharField("fees are", max_length=10, choices=FeeUnit.choices, default=FeeUnit.SESSION)
+    fee_min = models.PositiveIntegerField(
+        "lowest fee (USD)", null=True, blank=True, validators=[MaxValueValidator(MAX_FEE)]
     )
+    fee_max = models.PositiveIntegerField(
+        "highest fee (USD)", null=True, blank=True, validators=[MaxValueValidator(MAX_FEE)]
+    )
+    fee_includes = models.CharField("what the package includes", max_length=160, blank=True)
     free_consultation = models.BooleanField(default=False)
 
     # Contact
@@ -226,6 +238,11 @@ class Provider(ListingLifecycleMixin, models.Model):
                 condition=Q(fee_min__isnull=True) | Q(fee_max__isnull=True) | Q(fee_min__lte=models.F("fee_max")),
                 name="provider_fee_min_not_above_max",
             ),
+            models.CheckConstraint(condition=Q(fee_unit__in=FeeUnit.values), name="provider_fee_unit_valid"),
+            models.CheckConstraint(
+                condition=~Q(fee_unit=FeeUnit.FREE) | Q(fee_min__isnull=True, fee_max__isnull=True),
+                name="provider_free_has_no_fee",
+            ),
             models.CheckConstraint(
                 condition=Q(licensed_states__contained_by=STATE_CODES), name="provider_licensed_states_valid"
             ),
@@ -284,6 +301,8 @@ class Provider(ListingLifecycleMixin, models.Model):
             self.slug = self.unique_slug(self.display_name)
         super().save(*args, **kwargs)
         refresh_search_documents([self.pk])
+        if kwargs.get("update_fields") is None or "plans" in kwargs["update_fields"]:
+            keep_in_step(self)  # a plan newly stated is confirmed now; a dropped one loses its date
         if kwargs.get("update_fields") is None or "perinatal_credentials" in kwargs["update_fields"]:
             # A check is of a credential the listing lists: one dropped (and perhaps listed again) is checked anew.
             self.credential_checks.exclude(credential_id__in=self.perinatal_credentials).delete()
@@ -295,6 +314,7 @@ class Provider(ListingLifecycleMixin, models.Model):
         super().clean()
         if self.fee_min is not None and self.fee_max is not None and self.fee_min > self.fee_max:
             raise ValidationError({"fee_max": "The highest fee must be at least the lowest fee."})
+        self._clean_fee_unit()
         for field in ("website", "booking_url"):
             value = getattr(self, field)
             if value:
@@ -346,17 +366,59 @@ class Provider(ListingLifecycleMixin, models.Model):
         days = (timezone.localdate() - timezone.localdate(self.availability_confirmed_at)).days
         return "today" if days <= 0 else "yesterday" if days == 1 else f"{days} days ago"
 
+    # Fees: what the amounts are for ------------------------------------------------------------------------
     @property
     def fee_summary(self):
-        """ "$120–$180 per session", "From $120 per session", "$150 per session" or "" when no fee is given."""
+        """The fee in its unit: "$120–$180 per session", "From $1,800 per package", "Sliding scale from $60 per
+        session" (up to the full fee), "Free"; "" when no fee is given."""
+        if self.fee_unit == FeeUnit.FREE:
+            return "Free"
         low, high = self.fee_min, self.fee_max
+        per = "per package" if self.fee_unit == FeeUnit.PACKAGE else "per session"
+        if self.fee_unit == FeeUnit.SLIDING and low is not None:
+            full = f" (full fee ${high:,})" if high is not None and high != low else ""
+            return f"Sliding scale from ${low:,} {per}{full}"
         if low is not None and high is not None and low != high:
-            return f"${low:,}–${high:,} per session"
+            return f"${low:,}–${high:,} {per}"
         if low is not None or high is not None:
             amount = f"${(low if low is not None else high):,}"
             prefix = "" if low == high else "From " if high is None else "Up to "
-            return f"{prefix}{amount} per session"
+            return f"{prefix}{amount} {per}"
         return ""
+
+    @property
+    def package_includes(self) -> str:
+        """What the package price covers; "" unless the fee is per package."""
+        return self.fee_includes if self.fee_unit == FeeUnit.PACKAGE else ""
+
+    def _clean_fee_unit(self):
+        if self.fee_unit == FeeUnit.FREE and (self.fee_min is not None or self.fee_max is not None):
+            raise ValidationError(
+                {"fee_unit": "A free service has no fee: please clear the amounts, or choose how you charge."}
+            )
+        if self.fee_unit == FeeUnit.SLIDING and self.fee_min is None:
+            raise ValidationError({"fee_min": "Please give the lowest fee on your sliding scale."})
+        if self.fee_unit == FeeUnit.PACKAGE and not self.fee_includes.strip() and self.fee_summary:
+            raise ValidationError(
+                {
+                    "fee_includes": "Please say in a few words what the package includes, e.g. “two prenatal visits,"
+                    " the birth and one postpartum visit”."
+                }
+            )
+
+    # Insurance plans, each with the date it was last confirmed (providers.plans) ------------------------------
+    @property
+    def accepted_plans(self) -> list[AcceptedPlan]:
+        """The listing's plans in the vocabulary's order, each with when it was last confirmed (None for a plan
+        added in edits still waiting for review). Reads the prefetched confirmations (with_plans) if there."""
+        if not self.plans:
+            return []
+        dates = {row.plan_id: row.confirmed_at for row in self.plan_confirmations.all()} if self.pk else {}
+        return [AcceptedPlan(plan, dates.get(plan.id)) for plan in self.terms("plans")]
+
+    def confirm_plans(self, when=None) -> int:
+        """The provider says every plan on the listing is still right: each is confirmed now. Returns how many."""
+        return confirm_all(self, when)
 
     def paragraphs(self, field):
         text = getattr(self, field) or ""

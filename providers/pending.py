@@ -12,6 +12,7 @@ import copy
 from django.db import models, transaction
 
 from providers.events import ListingEvent, TransitionNotAllowed
+from providers.fees import FeeUnit
 from providers.months import as_month, month_label
 from providers.photos import photo_path, save_square_photos
 from providers.states import STATE_NAMES
@@ -28,8 +29,10 @@ LISTING_FIELDS = [
     "trainings",
     "identity_note",
     *VOCABULARIES,  # one array of term ids per vocabulary (providers.taxonomy.TERM_FIELDS)
+    "fee_unit",
     "fee_min",
     "fee_max",
+    "fee_includes",
     "free_consultation",
     "licensed_states",
     "booked_months",
@@ -266,6 +269,8 @@ def _display(field, value) -> str:
         return STATE_NAMES.get(value, value)
     if field == "booked_months":
         return ", ".join(month_label(month) for month in sorted(map(as_month, value)))
+    if field == "fee_unit":
+        return FeeUnit(value).label if value in FeeUnit.values else str(value)
     if field in ("fee_min", "fee_max"):
         return f"${value:,}"
     if isinstance(value, bool):

@@ -28,6 +28,7 @@ def reminder_email(provider) -> tuple[str, str]:
         "yes_url": absolute_url("listing:availability_link", token=availability_token(provider, True)),
         "no_url": absolute_url("listing:availability_link", token=availability_token(provider, False)),
         "dashboard_url": absolute_url("listing:dashboard"),
+        "plans": provider.accepted_plans,  # re-confirmed with the availability, from the link's page
         "valid_days": AVAILABILITY_MAX_AGE.days,
         "after_days": REMIND_AFTER_DAYS,
     }

@@ -70,14 +70,22 @@ class Language(Term):
 
 
 class PaymentOption(Term):
-    class Kind(models.TextChoices):
-        METHOD = "method", "Payment method"
-        PLAN = "plan", "Insurance plan"
-
-    kind = models.CharField(max_length=10, choices=Kind.choices, default=Kind.METHOD)
+    """A way to pay (self-pay, sliding scale, Medicaid...); named insurance plans are InsurancePlan."""
 
     class Meta(Term.Meta):
         verbose_name = "payment option"
+
+
+class InsurancePlan(Term):
+    """A named insurance plan families look for ("Aetna", "TRICARE"); a state's Medicaid programme under its own
+    name ("MassHealth", "Medi-Cal"), with its state. Founders add plans in the admin."""
+
+    state = models.CharField(
+        max_length=2, blank=True, help_text="For a state's own programme (Medicaid): the state's two-letter code."
+    )
+
+    class Meta(Term.Meta):
+        verbose_name = "insurance plan"
 
 
 class Practice(Term):
@@ -187,6 +195,15 @@ TERM_FIELDS = (
     TermField(
         "payments", PaymentOption, "Ways to pay", param="payment", legend=_("Payment and insurance"), section="fees"
     ),
+    TermField(
+        "plans",
+        InsurancePlan,
+        "Insurance plans you are in network with (optional)",
+        "Families see each plan with the date you last confirmed it; a plan you add counts as confirmed today.",
+        "plan",
+        _("Insurance plans"),
+        section="fees",
+    ),
     TermField("languages", Language, "Languages you offer care in (optional)", param="language", legend=_("Languages")),
     TermField(
         "modalities",
@@ -282,11 +299,11 @@ def _load_all_terms() -> dict[str, list[Term]]:
     """Every vocabulary in ONE query (a page's query budget is small), as model instances in their order."""
     from django.db import connections, router
 
-    extra = {ProviderType: "plural", PaymentOption: "kind"}
+    extra = {ProviderType: "plural", InsurancePlan: "state"}  # each model's own column, if any
     selects = []
     for field, model in VOCABULARIES.items():
         plural = "plural" if model is ProviderType else "''"
-        kind = "kind" if model is PaymentOption else "''"
+        kind = "state" if model is InsurancePlan else "''"  # the one other model's own column
         selects.append(
             f"SELECT '{field}', id, name, slug, description, \"order\", {plural}, {kind}, name_es, description_es "  # noqa: S608 (table names from models)
             f"FROM {model._meta.db_table}"

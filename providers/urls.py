@@ -54,6 +54,7 @@ listing_patterns = [
     path("submit/", listing_views.submit, name="submit"),
     path("edits/withdraw/", listing_views.withdraw_edits, name="withdraw_edits"),
     path("availability/", listing_views.availability, name="availability"),
+    path("plans/confirm/", listing_views.confirm_plans, name="confirm_plans"),
     path("availability/<str:token>/", listing_views.availability_link, name="availability_link"),
 ]
 

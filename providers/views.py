@@ -24,7 +24,7 @@ REMOTE_FORMATS = {"telehealth", "phone"}
 
 @require_safe
 def provider_detail(request, slug):
-    provider = get_object_or_404(Provider.objects.published().with_offices(), slug=slug)
+    provider = get_object_or_404(Provider.objects.published().with_offices().with_plans(), slug=slug)
     return render(request, "providers/provider_detail.html", profile_context(request, provider, ContactForm()))
 
 
@@ -94,7 +94,6 @@ def profile_context(request, provider, form, back=None):
     if back is None:
         back = back_query(request.GET.get("back"))
     offices = list(provider.offices.all())
-    payments = provider.terms("payments")
     formats = provider.terms("formats")
     types = provider.terms("types")
     canonical_url = site_url(provider.get_absolute_url())
@@ -117,8 +116,8 @@ def profile_context(request, provider, form, back=None):
         "approach_paragraphs": provider.paragraphs("approach"),
         "bio_paragraphs": provider.paragraphs("bio"),
         "training_paragraphs": provider.paragraphs("trainings"),
-        "payment_methods": [t for t in payments if t.kind == "method"],
-        "insurance_plans": [t for t in payments if t.kind == "plan"],
+        "payment_methods": provider.terms("payments"),
+        "insurance_plans": provider.accepted_plans,
         "licensed_states": states,
         "offers_remote": any(f.slug in REMOTE_FORMATS for f in formats),
         "phone_href": "tel:" + re.sub(r"[^0-9+]", "", provider.phone) if provider.phone else "",

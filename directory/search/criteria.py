@@ -21,7 +21,12 @@ SORTS = {
     "name": _("Name"),
 }
 PER_PAGE = 20
-MAX_FEE_CHOICES = (50, 100, 150, 200, 250)
+MAX_FEE_CHOICES = (50, 100, 150, 200, 250)  # per session
+PACKAGE_FEE_CHOICES = (500, 1000, 1500, 2000, 3000, 5000)
+# What a fee limit is for (`fee_unit`): a session (sliding scales starting within it and free listings pass too), or
+# a package.
+FEE_UNITS = {"session": "Per session", "package": "Per package"}
+DEFAULT_FEE_UNIT = "session"
 
 
 def facet_groups() -> tuple[taxonomy.TermField, ...]:
@@ -52,6 +57,7 @@ class SearchCriteria:
     accepting: bool = False
     free_consult: bool = False
     max_fee: int | None = None
+    fee_unit: str = DEFAULT_FEE_UNIT  # what max_fee is for (FEE_UNITS)
     due: date | None = None  # a due month (its first day): providers fully booked then are left out
     sort: str = "relevance"
     page: int = 1
@@ -76,6 +82,16 @@ class SearchCriteria:
         """Nationwide, no words, no filters: the same answer for everyone (its counts are cached)."""
         return not self.q and self.place is None and not self.active_filters
 
+    @property
+    def fee_limit(self) -> tuple[str, int] | None:
+        """(unit, amount) when fees are limited: ("package", 2000) is "a package up to $2,000"."""
+        return None if self.max_fee is None else (self.fee_unit, self.max_fee)
+
+    @property
+    def fee_limit_text(self) -> str:
+        """ "Per session up to $100", or "" without a limit."""
+        return "" if self.max_fee is None else f"{FEE_UNITS[self.fee_unit]} up to ${self.max_fee:,}"
+
     def slugs(self, param: str) -> tuple[str, ...]:
         return self.selected.get(param, ())
 
@@ -99,7 +115,7 @@ class SearchCriteria:
         if self.free_consult:
             pairs.append(("free_consult", "1"))
         if self.max_fee is not None:
-            pairs.append(("max_fee", str(self.max_fee)))
+            pairs += [("fee_unit", self.fee_unit), ("max_fee", str(self.max_fee))]
         if self.due is not None:
             pairs.append(("due", month_key(self.due)))
         if self.sort != "relevance":
@@ -124,7 +140,7 @@ class SearchCriteria:
         if param in ("accepting", "free_consult"):
             return self.adjusted(**{param: False})
         if param == "max_fee":
-            return self.adjusted(max_fee=None)
+            return self.adjusted(max_fee=None, fee_unit=DEFAULT_FEE_UNIT)
         if param == "due":
             return self.adjusted(due=None)
         if param == "q":

@@ -20,7 +20,9 @@ from django.utils.translation import gettext
 
 from directory.search import engine
 from directory.search.criteria import (
+    DEFAULT_FEE_UNIT,
     DEFAULT_RADIUS,
+    FEE_UNITS,
     PLACE_FORMATS,
     RADIUS_CHOICES,
     REMOTE_FORMATS,
@@ -30,6 +32,7 @@ from directory.search.criteria import (
     facet_groups,
 )
 from providers import geo
+from providers.fees import MAX_FEE, FeeUnit
 from providers.models import Provider, packed_name
 from providers.months import in_planning_range, month_label, parse_month, planning_range
 from providers.taxonomy import TermField, vocabulary
@@ -37,7 +40,6 @@ from providers.taxonomy import TermField, vocabulary
 MAX_Q = 200
 MAX_NEAR = 100
 MAX_VALUES = 50  # per multi-valued parameter: more is never a real search
-MAX_FEE = 5000
 MAX_PAGE = 100_000
 TRUE_VALUES = {"1", "on", "true", "yes"}
 
@@ -95,6 +97,17 @@ class RadiusField(forms.TypedChoiceField):
     def clean(self, value):
         radius = parse_int(value, DEFAULT_RADIUS, low=1, high=10_000)
         return min(RADIUS_CHOICES, key=lambda choice: (abs(choice - radius), choice))
+
+
+class FeeUnitField(forms.ChoiceField):
+    """What a fee limit is for; anything unknown means per session (what a fee limit meant before units)."""
+
+    def __init__(self, **kwargs):
+        super().__init__(**{**kwargs, "required": False, "choices": list(FEE_UNITS.items())})
+
+    def clean(self, value):
+        value = str(value or "").strip().lower()
+        return value if value in FEE_UNITS else DEFAULT_FEE_UNIT
 
 
 class SortField(forms.ChoiceField):
@@ -219,12 +232,19 @@ class FlagFilter(GroupFilter):
 
 
 class MaxFeeFilter(GroupFilter):
-    """Listings whose lowest fee is within the amount (listings stating no fee are left out)."""
+    """A fee limit in its unit, (unit, amount) (criteria.fee_limit; a bare amount is per session). Per session: a
+    per-session fee or a sliding scale starting at most at the amount. Per package: a package from at most the
+    amount. Free listings pass either way; a listing stating no amount in that unit is left out."""
 
     field_class = NumberField
 
     def condition(self, value, place) -> Q | None:
-        return None if value is None else Q(fee_min__lte=value)
+        if value is None:
+            return None
+        unit, amount = value if isinstance(value, tuple) else (DEFAULT_FEE_UNIT, value)
+        units = (FeeUnit.PACKAGE,) if unit == "package" else FeeUnit.per_session()
+        lowest = Q(fee_min__lte=amount) | Q(fee_min__isnull=True, fee_max__lte=amount)
+        return Q(fee_unit=FeeUnit.FREE) | (Q(fee_unit__in=units) & lowest)
 
 
 class MonthField(forms.Field):
@@ -257,7 +277,8 @@ class SearchFilterSet(django_filters.FilterSet):
     radius = EngineFilter(RadiusField, label="Distance")
     accepting = FlagFilter(field_name="accepting_new_clients", label=TOGGLES["accepting"])
     free_consult = FlagFilter(field_name="free_consultation", label=TOGGLES["free_consult"])
-    max_fee = MaxFeeFilter(field_name="fee_min", label="Highest fee per session", low=0, high=MAX_FEE)
+    fee_unit = EngineFilter(FeeUnitField, label="Fees")  # what max_fee is for: read with it, in its condition
+    max_fee = MaxFeeFilter(field_name="fee_min", label="Up to", low=0, high=MAX_FEE)
     due = DueMonthFilter(field_name="booked_months", label="Due month")
     sort = EngineFilter(SortField, label="Sort by")
     page = EngineFilter(NumberField, default=1, low=1)
@@ -301,6 +322,7 @@ class SearchFilterSet(django_filters.FilterSet):
             accepting=data["accepting"],
             free_consult=data["free_consult"],
             max_fee=data["max_fee"],
+            fee_unit=data["fee_unit"],
             due=data["due"],
             sort=data["sort"],
             page=min(data["page"] or 1, MAX_PAGE),
@@ -326,7 +348,7 @@ class SearchFilterSet(django_filters.FilterSet):
         """The search for the engine: the criteria with every chosen group's condition, by parameter."""
         criteria = criteria or self.criteria()
         values = {**criteria.selected, "accepting": criteria.accepting, "free_consult": criteria.free_consult}
-        values["max_fee"] = criteria.max_fee
+        values["max_fee"] = criteria.fee_limit
         values["due"] = criteria.due
         conditions = {}
         for name, group in self.filters.items():

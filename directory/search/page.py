@@ -6,7 +6,14 @@ from dataclasses import replace
 
 from core.routers import reading_from_replica
 from directory.search import results, ways_out
-from directory.search.criteria import MAX_FEE_CHOICES, PER_PAGE, RADIUS_CHOICES, SORTS
+from directory.search.criteria import (
+    FEE_UNITS,
+    MAX_FEE_CHOICES,
+    PACKAGE_FEE_CHOICES,
+    PER_PAGE,
+    RADIUS_CHOICES,
+    SORTS,
+)
 from directory.search.filters import SearchFilterSet
 from providers.months import month_key, month_label, months_from, this_month
 
@@ -22,7 +29,8 @@ def search_context(query) -> dict:
         if not outcome.total:  # with no results, each filter option counted as if the others were relaxed
             outcome = replace(outcome, counts=ways_out.relaxed_counts(outcome, filterset))
     criteria = outcome.criteria  # the page may have been brought back within range
-    fee_choices = sorted({*MAX_FEE_CHOICES, *([criteria.max_fee] if criteria.max_fee is not None else [])})
+    offered = PACKAGE_FEE_CHOICES if criteria.fee_unit == "package" else MAX_FEE_CHOICES
+    fee_choices = sorted({*offered, *([criteria.max_fee] if criteria.max_fee is not None else [])})
     return {
         "criteria": criteria,
         "outcome": outcome,
@@ -42,6 +50,7 @@ def search_context(query) -> dict:
         "radius_choices": RADIUS_CHOICES,
         "sort_choices": list(SORTS.items()),
         "fee_choices": fee_choices,
+        "fee_units": list(FEE_UNITS.items()),
         "due_choices": _due_choices(criteria),
         "stage_links": _stage_links(criteria, filterset.form),
         "first_result": (criteria.page - 1) * PER_PAGE + 1,

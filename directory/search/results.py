@@ -29,6 +29,7 @@ from providers.taxonomy import vocabulary
 CARD_SKIPS = ("bio", "approach", "trainings", "search_document", "rank_document")
 CARD_CONCERNS = 3
 CARD_PAYMENTS = 3
+CARD_PLANS = 3
 CARD_POPULATIONS = 3
 
 
@@ -42,6 +43,8 @@ class Card:
     types: list[str] = field(default_factory=list)
     concerns: list[str] = field(default_factory=list)
     payments: list[str] = field(default_factory=list)
+    plans: list = field(default_factory=list)  # providers.plans.AcceptedPlan, the family's chosen plans first
+    more_plans: int = 0
     credentials: list[tuple[str, bool]] = field(default_factory=list)  # (short name, verified by the directory)
     stages: list[str] = field(default_factory=list)
     populations: list[str] = field(default_factory=list)
@@ -94,7 +97,11 @@ def cards(outcome: Outcome) -> list[Card]:
     ids = [pid for pid, _, _ in outcome.rows]
     # Cards never show the long text: leaving it (and the search documents) unread halves the cards' cost.
     found = (
-        Provider.objects.published().with_offices().prefetch_related("credential_checks").defer(*CARD_SKIPS)
+        Provider.objects.published()
+        .with_offices()
+        .with_plans()
+        .prefetch_related("credential_checks")
+        .defer(*CARD_SKIPS)
     ).in_bulk(ids)
     criteria = outcome.criteria
     back = criteria.query_string()
@@ -115,6 +122,8 @@ def cards(outcome: Outcome) -> list[Card]:
         card.payments = [t.name for t in _chosen_first(provider.terms("payments"), chosen.get("payment"))][
             :CARD_PAYMENTS
         ]
+        plans = sorted(provider.accepted_plans, key=lambda accepted: accepted.plan.id not in chosen.get("plan", ()))
+        card.plans, card.more_plans = plans[:CARD_PLANS], max(0, len(plans) - CARD_PLANS)
         _fit(card, provider, criteria, chosen)
         result.append(card)
     return result

@@ -24,6 +24,7 @@ from providers.demo.names import group_name, person_name
 from providers.demo.places import Home, Places
 from providers.demo.profiles import PROFILES, Profile, credentials
 from providers.models import STALE_AFTER, Provider
+from providers.plans import PLAN_STALE_AFTER
 from providers.states import STATE_CODES, STATE_NAMES
 from providers.taxonomy import vocabulary
 
@@ -41,6 +42,7 @@ class DemoListing:
     number: int
     provider: dict  # Provider column values by attname; "id" and "owner_id" are set when loading
     offices: list[dict] = field(default_factory=list)  # Office column values; "provider_id" is set when loading
+    plan_confirmations: list[dict] = field(default_factory=list)  # ProviderPlan values; "provider_id" likewise
     owner_email: str = ""  # an account to create and link, or "" for none
     photo_seed: str = ""  # a seed for the portrait, or "" for no photo
 
@@ -83,15 +85,14 @@ class Builder:
         licensed = {home.state, *(office["state"] for office in offices)}
         licensed.update(self.places.licensed_states(rng, home.state, profile.extra_state_chance))
         shown_credentials, license_type = credentials(rng, profile.slug, home.state)
-        fee_min, fee_max = fees(rng, profile, terms.payments)
+        fee_columns = fees(rng, profile, terms.payments)
         row = {
             "status": status,
             "display_name": name,
             "slug": self._unique_slug(name),
             "pronouns": pronouns,
             "credentials": shown_credentials,
-            "fee_min": fee_min,
-            "fee_max": fee_max,
+            **fee_columns,
             "free_consultation": rng.random() < profile.free_consultation,
             "licensed_states": sorted(licensed),
             "contact_email": demo_email(number),
@@ -108,11 +109,25 @@ class Builder:
             number=number,
             provider=row,
             offices=offices,
+            plan_confirmations=self._plan_confirmations(number, row),
             owner_email=demo_email(number) if owned else "",
             photo_seed=f"{self.seed}:{number}:photo" if wants_photo else "",
         )
 
     # The parts of a listing -----------------------------------------------------------------------------------
+    def _plan_confirmations(self, number: int, row: dict) -> list[dict]:
+        """When each plan was last confirmed: mostly with the availability, some earlier, a few long ago (shown as
+        not confirmed lately). Drawn from the listing's own second generator, so the rest of it never shifts."""
+        rng = random.Random(f"{self.seed}:{number}:plans")
+        confirmed = row.get("availability_confirmed_at") or self.now
+        found = []
+        for plan_id in row.get("plans", []):
+            draw = rng.random()
+            stale = rng.randint(PLAN_STALE_AFTER.days + 1, 400)
+            days = 0 if draw < 0.7 else rng.randint(1, 90) if draw < 0.92 else stale
+            found.append({"plan_id": plan_id, "confirmed_at": min(confirmed, self.now) - timedelta(days=days)})
+        return found
+
     def _ids(self, field_name: str, slugs: list[str]) -> list[int]:
         return sorted(self.vocabulary.ids(field_name, slugs))
 

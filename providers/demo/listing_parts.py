@@ -6,7 +6,8 @@ from dataclasses import dataclass, field, fields
 
 from providers.demo.metros import KAISER_STATES
 from providers.demo.places import Home
-from providers.demo.profiles import INSURANCE_PLANS, PRACTICES, Profile, weighted_sample
+from providers.demo.profiles import NATIONAL_PLANS, PRACTICES, Profile, weighted_sample
+from providers.fees import FeeUnit
 
 # Other languages anywhere, relative: Spanish by far the most common, as in the US.
 LANGUAGE_WEIGHTS = {
@@ -37,6 +38,7 @@ class Terms:
     payments: list[str]
     practices: list[str]
     formats: list[str]
+    plans: list[str]
 
     def as_dict(self) -> dict[str, list[str]]:
         return {f.name: getattr(self, f.name) for f in fields(self)}
@@ -53,9 +55,10 @@ def choose_terms(rng, profile: Profile, home: Home, extras: Extras) -> Terms:
         modalities=modalities,
         populations=_populations(rng, concerns, languages, extras.bereaved),
         languages=languages,
-        payments=_payments(rng, profile, home.state),
+        payments=(payments := _payments(rng, profile)),
         practices=_practices(rng, profile),
         formats=_formats(rng, profile),
+        plans=_plans(rng, payments, home.state),
     )
 
 
@@ -102,14 +105,25 @@ def _populations(rng, concerns: list[str], languages: list[str], bereaved: bool)
     return [slug for slug, chance in chances.items() if rng.random() < chance] or ["birthing-parents"]
 
 
-def _payments(rng, profile: Profile, state: str) -> list[str]:
+def _payments(rng, profile: Profile) -> list[str]:
     chosen = [slug for slug, chance in profile.payments.items() if rng.random() < chance]
     if "superbill" in chosen and "self-pay" not in chosen:
         chosen.append("self-pay")  # a superbill is a receipt for a session paid for
-    if "private-insurance" in chosen:
-        plans = [plan for plan in INSURANCE_PLANS if plan != "kaiser" or state in KAISER_STATES]
-        chosen += rng.sample(plans, rng.randint(1, min(4, len(plans))))
     return chosen or ["self-pay"]
+
+
+def _plans(rng, payments: list[str], state: str) -> list[str]:
+    """Named plans that fit the ways to pay: a few private plans (Kaiser only where it runs its own care), the
+    state's own Medicaid programme, TRICARE."""
+    chosen = []
+    if "private-insurance" in payments:
+        national = [plan for plan in NATIONAL_PLANS if plan != "kaiser" or state in KAISER_STATES]
+        chosen += rng.sample(national, rng.randint(1, min(4, len(national))))
+    if "medicaid" in payments:
+        chosen.append(f"medicaid-{state.lower()}")
+    if "tricare" in payments:
+        chosen.append("tricare")
+    return chosen
 
 
 def _practices(rng, profile: Profile) -> list[str]:
@@ -118,14 +132,24 @@ def _practices(rng, profile: Profile) -> list[str]:
     return chosen or ["trauma-training-certified"]
 
 
-def fees(rng, profile: Profile, payments: list[str]) -> tuple[int | None, int | None]:
-    """(lowest, highest) fee per session in dollars; none at all for a free group or service."""
+def fees(rng, profile: Profile, payments: list[str]) -> dict:
+    """The listing's fee columns, in their unit: a package (and what it includes) for those who sell one, a sliding
+    scale (lowest first) for those who offer one, else per session; free for a free group or service."""
     if payments == ["free"]:
-        return None, None
+        return {"fee_unit": FeeUnit.FREE, "fee_min": None, "fee_max": None}
     base = _round5(rng.randint(*profile.fee_min))
     highest = base + _round5(rng.randint(*profile.fee_spread))
-    lowest = max(10, base - _round5(rng.randint(30, 80))) if "sliding-scale" in payments else base
-    return min(lowest, highest), highest
+    if profile.packages:
+        return {
+            "fee_unit": FeeUnit.PACKAGE,
+            "fee_min": base,
+            "fee_max": highest,
+            "fee_includes": rng.choice(profile.packages),
+        }
+    if "sliding-scale" in payments:
+        lowest = min(max(10, base - _round5(rng.randint(30, 80))), highest)
+        return {"fee_unit": FeeUnit.SLIDING, "fee_min": lowest, "fee_max": highest}
+    return {"fee_unit": FeeUnit.SESSION, "fee_min": base, "fee_max": highest}
 
 
 def _round5(value: int) -> int:

@@ -32,7 +32,7 @@ from providers.demo.avatars import attach_photo
 from providers.demo.builder import DemoListing
 from providers.events import ListingEvent
 from providers.founders import DEMO_FOUNDER_EMAIL
-from providers.models import Office, Provider, refresh_search_documents
+from providers.models import Office, Provider, ProviderPlan, refresh_search_documents
 from providers.users import User
 
 DEMO_EMAIL_REGEX = r"^provider[0-9]+@example\.org$"
@@ -117,18 +117,21 @@ def load(listings: Iterator[DemoListing], total: int, accounts: dict[str, int], 
     ids = iter(bulk.reserve_ids(Provider, total))
     provider_copy = bulk.CopyWriter(Provider, now, with_pk=True)
     office_copy = bulk.CopyWriter(Office, now, with_pk=False)
+    plan_copy = bulk.CopyWriter(ProviderPlan, now, with_pk=False)
     batches = bulk.in_background(_photographed(_chunks(listings, BATCH)))
     with closing(batches), bulk.indexes_set_aside(Provider):  # not Office's: documents look offices up by provider
         for batch in batches:
-            batch_ids, provider_rows, office_rows = [], [], []
+            batch_ids, provider_rows, office_rows, plan_rows = [], [], [], []
             for listing in batch:
                 provider_id = next(ids)
                 batch_ids.append(provider_id)
                 listing.provider.update(id=provider_id, owner_id=accounts.get(listing.owner_email))
                 provider_rows.append(provider_copy.row(listing.provider))
                 office_rows += [office_copy.row({**office, "provider_id": provider_id}) for office in listing.offices]
+                plan_rows += [plan_copy.row({**row, "provider_id": provider_id}) for row in listing.plan_confirmations]
             _copy(provider_copy.sql, provider_rows)
             _copy(office_copy.sql, office_rows)
+            _copy(plan_copy.sql, plan_rows)
             refresh_search_documents(batch_ids)
             loaded.providers += len(batch)
             loaded.offices += len(office_rows)

@@ -29,6 +29,26 @@ TALK_THERAPY_MODALITIES = {
 }  # fmt: skip
 
 
+# What a package includes, in each kind of provider's words (original writing).
+DOULA_PACKAGES = (
+    "Two prenatal visits, on-call support from 38 weeks, your labour and birth, and one postpartum visit",
+    "Three prenatal visits, continuous support in labour, and two postpartum visits at home",
+    "Birth planning together, labour support wherever you give birth, and a check-in call in the first week",
+    "Twenty hours of daytime postpartum support at home, in visits of three or four hours",
+    "Twelve hours of overnight postpartum support in your first month, so you can sleep",
+)
+MIDWIFERY_PACKAGES = (
+    "All prenatal visits, your birth at home, and six weeks of postpartum care for you and your baby",
+    "Prenatal care, birth at our birth centre, newborn checks and postpartum visits to six weeks",
+    "Prenatal and postpartum visits, help arranging lab work, and on-call support for your birth",
+)
+CLASS_PACKAGES = (
+    "A five-week evening class series for you and a support person",
+    "Two weekend workshops on birth, feeding and the first weeks, with notes to take home",
+    "Four private sessions at home, paced to your questions",
+)
+
+
 @dataclass(frozen=True)
 class Profile:
     slug: str  # the provider type
@@ -38,8 +58,9 @@ class Profile:
     concern_count: tuple[int, int]
     formats: dict[str, float]
     payments: dict[str, float]
-    fee_min: tuple[int, int]  # the lowest fee per session is drawn from this range
+    fee_min: tuple[int, int]  # the lowest fee (per session, or the package price) is drawn from this range
     fee_spread: tuple[int, int]  # the highest fee is the lowest plus this
+    packages: tuple[str, ...] = ()  # when set, fees are per package: what one includes, in the provider's words
     modalities: dict[str, float] = field(default_factory=dict)
     modality_count: tuple[int, int] = (0, 0)
     always_modalities: tuple[str, ...] = ()
@@ -89,7 +110,7 @@ PROFILES = [
         formats={"in-person": 0.9, "home-visits": 0.85, "telehealth": 0.4, "phone": 0.35},
         payments={"self-pay": 0.95, "payment-plan": 0.4, "sliding-scale": 0.35, "medicaid": 0.2,
                   "private-insurance": 0.08, "free": 0.04},
-        fee_min=(40, 90), fee_spread=(850, 2300),
+        fee_min=(900, 1800), fee_spread=(0, 900), packages=DOULA_PACKAGES,
         hands_on=True, licensed=False,
         extra_types={"childbirth-educator": 0.15, "lactation-consultant": 0.08},
         free_consultation=0.7, extra_state_chance=0.05,
@@ -101,7 +122,7 @@ PROFILES = [
         formats={"in-person": 0.95, "home-visits": 0.5, "telehealth": 0.35, "phone": 0.2},
         payments={"private-insurance": 0.6, "medicaid": 0.5, "self-pay": 0.8, "payment-plan": 0.45,
                   "sliding-scale": 0.15, "tricare": 0.05},
-        fee_min=(100, 200), fee_spread=(1500, 4500),
+        fee_min=(2500, 4500), fee_spread=(0, 3000), packages=MIDWIFERY_PACKAGES,
         hands_on=True, extra_types={"lactation-consultant": 0.1}, free_consultation=0.5,
     ),
     Profile(
@@ -145,7 +166,7 @@ PROFILES = [
         (2, 5),
         formats={"in-person": 0.6, "telehealth": 0.75, "phone": 0.05},
         payments={"self-pay": 0.9, "sliding-scale": 0.4, "free": 0.15, "medicaid": 0.08, "payment-plan": 0.15},
-        fee_min=(25, 60), fee_spread=(100, 300),
+        fee_min=(120, 300), fee_spread=(0, 150), packages=CLASS_PACKAGES,
         telehealth_only=0.2, licensed=False, extra_types={"doula": 0.3}, free_consultation=0.2,
         extra_state_chance=0.1,
     ),
@@ -160,7 +181,7 @@ PROFILES = [
 ]  # fmt: skip
 PROFILES_BY_SLUG = {profile.slug: profile for profile in PROFILES}
 
-INSURANCE_PLANS = ["aetna", "bcbs", "cigna", "united", "kaiser"]
+NATIONAL_PLANS = ["aetna", "bcbs", "cigna", "united", "kaiser"]  # TRICARE and Medicaid follow the ways to pay
 
 # Trauma-informed practices: probability for hands-on care, and for talk therapy and groups.
 PRACTICES = {

@@ -8,7 +8,7 @@ from django.utils import timezone
 
 from tests.providers.factories import OfficeFactory, PublishedProviderFactory, terms
 
-ARRAY_FIELDS = ("types", "concerns", "modalities", "languages", "payments", "practices", "formats")
+ARRAY_FIELDS = ("types", "concerns", "modalities", "languages", "payments", "practices", "formats", "plans")
 ARRAY_FIELDS += ("stages", "perinatal_credentials", "populations", "identities")  # the right fit (issue 14)
 
 

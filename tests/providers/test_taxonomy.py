@@ -14,7 +14,8 @@ def test_the_whole_vocabulary_loads_in_one_query_and_matches_the_tables(django_a
             model.objects.values_list("pk", "slug", "name")
         )
     assert loaded.by_slug["types"]["therapist"].plural == "Therapists"
-    assert loaded.by_slug["payments"]["aetna"].kind == "plan"
+    massachusetts = loaded.by_slug["plans"]["medicaid-ma"]
+    assert (massachusetts.name, massachusetts.state) == ("MassHealth", "MA")
 
 
 def test_a_renamed_term_is_seen_at_once_in_this_process():

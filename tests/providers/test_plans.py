@@ -1,0 +1,193 @@
+"""Insurance plans that can be trusted: named plans (each state's Medicaid programme by its own name) that founders
+can extend, each accepted plan with its own "confirmed N days ago", re-confirmed in one POST from "My listing" or
+with the availability reminder's link, and edited through the listing form (as a pending change once live)."""
+
+import re
+from datetime import timedelta
+
+import pytest
+from django.test import TestCase
+from django.utils import timezone
+
+from providers.models import Provider, ProviderPlan
+from providers.pending import PendingChange
+from providers.reminders import send_availability_reminders
+from providers.taxonomy import InsurancePlan, vocabulary
+from tests.providers.factories import (
+    ModeratorFactory,
+    OwnedPublishedProviderFactory,
+    PublishedProviderFactory,
+    VerifiedUserFactory,
+    terms,
+)
+from tests.providers.test_listing import listing_data, office
+
+pytestmark = pytest.mark.django_db
+
+
+def days_ago(n):
+    return timezone.now() - timedelta(days=n)
+
+
+def confirmed(listing):
+    return {
+        row.plan.slug: row.confirmed_at for row in ProviderPlan.objects.filter(provider=listing).select_related("plan")
+    }
+
+
+def set_confirmed(listing, slug, when):
+    ProviderPlan.objects.filter(provider=listing, plan__slug=slug).update(confirmed_at=when)
+
+
+def test_national_plans_and_every_states_medicaid_programme_are_named():
+    plans = {plan.slug: plan for plan in vocabulary().terms["plans"]}
+    for slug in ("aetna", "bcbs", "cigna", "united", "kaiser", "tricare"):
+        assert slug in plans
+    assert plans["united"].name == "UnitedHealthcare / Optum"
+    assert (plans["medicaid-ma"].name, plans["medicaid-ma"].state) == ("MassHealth", "MA")
+    assert plans["medicaid-ca"].name == "Medi-Cal"
+    assert len([plan for plan in plans.values() if plan.state]) == 52  # 50 states, DC and Puerto Rico
+    assert not {"aetna", "kaiser"} & {term.slug for term in vocabulary().terms["payments"]}
+
+
+def test_a_plan_stated_is_confirmed_then_and_keeps_its_date_until_dropped():
+    listing = PublishedProviderFactory(plans=terms("plans", "aetna", "medicaid-ma"))
+    dates = confirmed(listing)
+    assert set(dates) == {"aetna", "medicaid-ma"}
+    assert all(timezone.now() - when < timedelta(minutes=1) for when in dates.values())
+
+    set_confirmed(listing, "aetna", days_ago(40))
+    listing.plans = terms("plans", "aetna", "cigna")
+    listing.save()
+    dates = confirmed(listing)
+    assert set(dates) == {"aetna", "cigna"}  # MassHealth dropped with its date
+    assert timezone.now() - dates["aetna"] > timedelta(days=39)  # kept: not re-confirmed by an unrelated save
+    assert timezone.now() - dates["cigna"] < timedelta(minutes=1)
+
+
+def test_a_founder_can_add_a_plan_in_the_admin_and_providers_can_choose_it(client):
+    client.force_login(ModeratorFactory())
+    response = client.post(
+        "/admin/providers/insuranceplan/add/",
+        {"name": "Harbor Community Health Plan", "slug": "harbor-community", "description": "", "state": "ME",
+         "order": "200", "name_es": "", "description_es": ""},
+    )  # fmt: skip
+    assert response.status_code == 302, response.content.decode()[:2000]
+    assert InsurancePlan.objects.get(slug="harbor-community").state == "ME"
+    assert "Harbor Community Health Plan" in [plan.name for plan in vocabulary().terms["plans"]]
+    listing = PublishedProviderFactory(plans=terms("plans", "harbor-community"))
+    assert [plan.name for plan in listing.accepted_plans] == ["Harbor Community Health Plan"]
+
+
+def test_the_profile_shows_each_plan_with_its_own_age(client):
+    listing = PublishedProviderFactory(plans=terms("plans", "aetna", "tricare", "medicaid-ma"))
+    set_confirmed(listing, "aetna", days_ago(3))
+    set_confirmed(listing, "medicaid-ma", days_ago(200))
+    html = client.get(listing.get_absolute_url()).content.decode()
+    text = re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", html))
+    assert "Aetna confirmed 3 days ago" in text
+    assert "TRICARE confirmed today" in text
+    assert "MassHealth not confirmed lately: last 200 days ago" in text
+    assert text.index("Aetna") < text.index("TRICARE") < text.index("MassHealth")  # the vocabulary's order
+
+
+def test_the_profile_reads_plans_in_one_query(client, django_assert_max_num_queries):
+    listing = PublishedProviderFactory(plans=terms("plans", "aetna", "cigna", "tricare", "medicaid-ma"))
+    vocabulary()
+    client.get(listing.get_absolute_url())  # warm the per-connection settings
+    with django_assert_max_num_queries(6) as captured:
+        client.get(listing.get_absolute_url())
+    assert sum("providers_providerplan" in query["sql"] for query in captured.captured_queries) == 1
+
+
+@pytest.fixture
+def provider_client(client):
+    client.user = VerifiedUserFactory()
+    client.force_login(client.user)
+    return client
+
+
+def test_the_provider_reconfirms_every_plan_in_one_post(provider_client):
+    listing = OwnedPublishedProviderFactory(owner=provider_client.user, plans=terms("plans", "aetna", "cigna"))
+    for slug in ("aetna", "cigna"):
+        set_confirmed(listing, slug, days_ago(90))
+    dashboard = provider_client.get("/listing/").content.decode()
+    assert "Insurance plans" in dashboard and "confirmed 90 days ago" in dashboard
+    assert provider_client.get("/listing/plans/confirm/").status_code == 405  # only a POST changes anything
+
+    response = provider_client.post("/listing/plans/confirm/", follow=True)
+    assert "Families now see your 2 insurance plans confirmed today" in response.content.decode()
+    assert all(timezone.now() - when < timedelta(minutes=1) for when in confirmed(listing).values())
+
+
+def test_confirming_plans_needs_the_providers_own_login(client):
+    response = client.post("/listing/plans/confirm/")
+    assert response.status_code == 302 and response["Location"].startswith("/accounts/login/")
+
+
+def test_the_reminder_asks_about_plans_and_its_link_confirms_them_with_the_availability(client, mailoutbox):
+    listing = OwnedPublishedProviderFactory(availability_confirmed_at=days_ago(80), plans=terms("plans", "medicaid-ma"))
+    set_confirmed(listing, "medicaid-ma", days_ago(80))
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        send_availability_reminders()
+    (mail,) = mailoutbox
+    assert "- MassHealth (confirmed 80 days ago)" in mail.body
+    yes = re.sub(r"^https?://[^/]+", "", re.findall(r"https?://\S+/availability/\S+/", mail.body)[0])
+
+    page = client.get(yes).content.decode()
+    assert 'name="confirm_plans" value="1" checked' in page and "still right: MassHealth" in page
+    assert timezone.now() - confirmed(listing)["medicaid-ma"] > timedelta(days=79)  # a GET changes nothing
+
+    done = client.post(yes, {"confirm_plans": "1"}).content.decode()
+    assert "insurance plan is confirmed as of today too" in done
+    assert timezone.now() - confirmed(listing)["medicaid-ma"] < timedelta(minutes=1)
+
+
+def test_unticking_the_plans_on_the_link_page_confirms_only_the_availability(client):
+    from providers.tokens import availability_token
+
+    listing = OwnedPublishedProviderFactory(availability_confirmed_at=days_ago(80), plans=terms("plans", "aetna"))
+    set_confirmed(listing, "aetna", days_ago(80))
+    client.post(f"/listing/availability/{availability_token(listing, True)}/")
+    listing.refresh_from_db()
+    assert timezone.now() - listing.availability_confirmed_at < timedelta(minutes=1)
+    assert timezone.now() - confirmed(listing)["aetna"] > timedelta(days=79)
+
+
+def test_plans_added_to_a_live_listing_wait_for_review_then_count_as_confirmed(provider_client):
+    listing = OwnedPublishedProviderFactory(owner=provider_client.user, plans=terms("plans", "aetna"))
+    set_confirmed(listing, "aetna", days_ago(30))
+    current = listing.offices.get()
+    data = listing_data(
+        initial_offices=1,
+        display_name=listing.display_name,
+        headline=listing.headline,
+        **office(0, id=current.pk, name=current.name, street=current.street),
+        plans=terms("plans", "aetna", "medicaid-ma"),
+    )
+    assert provider_client.post("/listing/edit/", data).status_code == 302
+    assert set(confirmed(listing)) == {"aetna"}  # the live listing is unchanged
+    pending = PendingChange.objects.get(provider=listing)
+    row = next(row for row in pending.comparison() if row["field"] == "plans")
+    assert (row["live"], row["proposed"]) == ("Aetna", "Aetna, MassHealth")
+    preview = provider_client.get("/listing/preview/").content.decode()
+    assert "MassHealth" in preview and "added, waiting for review" in preview
+
+    listing.approve(by=ModeratorFactory())
+    dates = confirmed(listing)
+    assert timezone.now() - dates["aetna"] > timedelta(days=29)
+    assert timezone.now() - dates["medicaid-ma"] < timedelta(minutes=1)
+
+
+def test_an_unknown_plan_id_in_the_form_is_refused_not_a_500(provider_client):
+    response = provider_client.post("/listing/edit/", listing_data(plans=["999", "not-a-number"]))
+    assert response.status_code == 200
+    assert "Select a valid choice" in response.content.decode()
+    assert not Provider.objects.filter(owner=provider_client.user).exists()
+
+
+def test_the_admin_shows_each_plans_confirmation(client):
+    client.force_login(ModeratorFactory())
+    listing = PublishedProviderFactory(plans=terms("plans", "cigna"))
+    html = client.get(f"/admin/providers/provider/{listing.pk}/change/").content.decode()
+    assert "Insurance plans, last confirmed" in html and "Cigna" in html
