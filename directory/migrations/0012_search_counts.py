@@ -5,28 +5,55 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('directory', '0011_outbox_moves_to_core'),
+        ("directory", "0011_outbox_moves_to_core"),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='SearchCount',
+            name="SearchCount",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('day', models.DateField()),
-                ('state', models.CharField(blank=True, help_text='Two-letter state searched in; blank: no place.', max_length=2)),
-                ('options', django.contrib.postgres.fields.ArrayField(base_field=models.CharField(max_length=100), blank=True, default=list, help_text="The filters chosen, as \"parameter=slug\" pairs in the search page's order.", size=None)),
-                ('with_words', models.BooleanField(default=False, help_text='Whether words were typed (never what they were).')),
-                ('results', models.CharField(choices=[('0', 'No results'), ('1-4', '1 to 4 results'), ('5+', '5 or more results')], max_length=3)),
-                ('searches', models.PositiveIntegerField(default=0)),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("day", models.DateField()),
+                (
+                    "state",
+                    models.CharField(
+                        blank=True, help_text="Two-letter state searched in; blank: no place.", max_length=2
+                    ),
+                ),
+                (
+                    "options",
+                    django.contrib.postgres.fields.ArrayField(
+                        base_field=models.CharField(max_length=100),
+                        blank=True,
+                        default=list,
+                        help_text='The filters chosen, as "parameter=slug" pairs in the search page\'s order.',
+                        size=None,
+                    ),
+                ),
+                (
+                    "with_words",
+                    models.BooleanField(default=False, help_text="Whether words were typed (never what they were)."),
+                ),
+                (
+                    "results",
+                    models.CharField(
+                        choices=[("0", "No results"), ("1-4", "1 to 4 results"), ("5+", "5 or more results")],
+                        max_length=3,
+                    ),
+                ),
+                ("searches", models.PositiveIntegerField(default=0)),
             ],
             options={
-                'verbose_name': 'search count',
-                'constraints': [models.UniqueConstraint(fields=('day', 'state', 'options', 'with_words', 'results'), name='directory_searchcount_one_counter')],
+                "verbose_name": "search count",
+                "constraints": [
+                    models.UniqueConstraint(
+                        fields=("day", "state", "options", "with_words", "results"),
+                        name="directory_searchcount_one_counter",
+                    )
+                ],
             },
         ),
     ]
