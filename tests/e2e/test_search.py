@@ -87,9 +87,25 @@ def test_search_page_is_accessible_with_results_on_a_phone(site, directory):
     assert_accessible(site)
 
 
-def test_search_page_is_accessible_with_no_results_and_a_crisis_search(site, directory):
-    site.goto(site.base_url + "/search/?near=02139&q=intrusive+thoughts&concern=nicu")
+def test_search_page_is_accessible_with_no_results_and_every_way_out_finds_someone(site, directory):
+    site.goto(site.base_url + "/search/?near=02139&concern=nicu&language=es")
     assert site.get_by_role("heading", name="No providers match this search yet").is_visible()
-    assert site.get_by_role("heading", name="You don't have to go through this alone").is_visible()
-    assert site.get_by_role("link", name="Look further: within 100 miles").is_visible()
+    ways = site.locator(".ways-out a")
+    assert ways.count() >= 1
     assert_accessible(site)
+    for href in [ways.nth(i).get_attribute("href") for i in range(ways.count())]:
+        site.goto(site.base_url + href)
+        assert result_names(site), href
+
+
+def test_crisis_words_show_help_first_and_the_providers_who_help(site, directory):
+    site.goto(site.base_url + "/search/?near=02139&q=suicidal")
+    assert site.get_by_role("heading", name="You don't have to go through this alone").is_visible()
+    assert result_names(site)  # never a dead end
+    assert_accessible(site)
+    site.goto(site.base_url + "/search/?q=intrusive+thoughts")
+    callout = site.locator(".crisis-callout")
+    assert "common" in callout.inner_text() and "988" not in callout.inner_text()
+    assert result_names(site)
+    assert_accessible(site)
+
