@@ -108,4 +108,3 @@ def test_crisis_words_show_help_first_and_the_providers_who_help(site, directory
     assert "common" in callout.inner_text() and "988" not in callout.inner_text()
     assert result_names(site)
     assert_accessible(site)
-
