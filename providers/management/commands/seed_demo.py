@@ -65,11 +65,12 @@ class Command(BaseCommand):
             loaded = loading.load(listings, providers + drafts + pending, accounts, now)
         bulk.optimise()
         blog = _seed_blog()
+        desk = _seed_desk(seed)
         seconds = time.monotonic() - started
         self.stdout.write(
             f"Seeded {providers} published listings, {drafts} drafts and {pending} pending review "
             f"({loaded.offices} offices, {loaded.photos} photos, {loaded.accounts} accounts with the password "
-            f"{loading.DEMO_PROVIDER_PASSWORD!r}){_replaced(removed)}{blog} in {seconds:.1f} s."
+            f"{loading.DEMO_PROVIDER_PASSWORD!r}){_replaced(removed)}{blog}{desk} in {seconds:.1f} s."
         )
 
     def _safe_to_seed(self, force: bool, if_empty: bool) -> bool:
@@ -91,6 +92,22 @@ class Command(BaseCommand):
 
 def _replaced(removed: int) -> str:
     return f", replacing {removed} earlier demo listings" if removed else ""
+
+
+def _seed_desk(seed: int) -> str:
+    """Also seeds what waits on the founders' desk (proposals, reports, edits, search counters) when the top floor
+    provides it: looked up by name, as the blog is, so this app never imports the ones above it."""
+    try:
+        demo = importlib.import_module("directory.desk.demo")
+    except ModuleNotFoundError as error:
+        if error.name != "directory.desk.demo":
+            raise
+        return ""
+    counts = demo.seed_demo_desk(seed)
+    return (
+        f"; for the founders' desk {counts['proposals']} proposals, {counts['reports']} reports, "
+        f"{counts['edits']} edits waiting and {counts['counter_days']} days of search counts"
+    )
 
 
 def _seed_blog() -> str:
