@@ -44,7 +44,7 @@ class Entry:
     remote: str = ""  # "Telehealth in MA" / "Telehealth in NY and CT, not MA"
     formats: list[str] = field(default_factory=list)
     payment_methods: list[str] = field(default_factory=list)
-    insurance_plans: list[str] = field(default_factory=list)
+    insurance_plans: list = field(default_factory=list)  # providers.plans.AcceptedPlan: name, confirmed_ago
     languages: list[str] = field(default_factory=list)
 
 
@@ -80,7 +80,11 @@ def comparison(query) -> dict:
     place = geo.resolve(asked.near) if asked.near else None
     found = {
         provider.slug: provider
-        for provider in Provider.objects.published().with_offices().defer(*CARD_SKIPS).filter(slug__in=asked.slugs)
+        for provider in Provider.objects.published()
+        .with_offices()
+        .with_plans()
+        .defer(*CARD_SKIPS)
+        .filter(slug__in=asked.slugs)
     }
     shown = [found[slug] for slug in asked.slugs if slug in found]
     slugs = [provider.slug for provider in shown]
@@ -104,15 +108,14 @@ def _entry(provider, slugs, place, near) -> Entry:
     remove_url = saved_path(others)
     if near and others:
         remove_url += "&" + urlencode({"near": near})
-    payments = provider.terms("payments")
     entry = Entry(
         provider=provider,
         url=provider.get_absolute_url(),
         remove_url=remove_url,
         types=[t.name for t in provider.terms("types")],
         formats=[t.name for t in provider.terms("formats")],
-        payment_methods=[t.name for t in payments if t.kind == "method"],
-        insurance_plans=[t.name for t in payments if t.kind == "plan"],
+        payment_methods=[t.name for t in provider.terms("payments")],
+        insurance_plans=provider.accepted_plans,  # each with when its provider last confirmed it
         languages=[t.name for t in provider.terms("languages")],
     )
     offices = list(provider.offices.all())

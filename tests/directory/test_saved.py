@@ -3,11 +3,13 @@ named in its address, so a shared link works anywhere, with or without JavaScrip
 the browser (static/js/shortlist.js, tested in tests/e2e/test_shortlist.py)."""
 
 import re
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
 from django.conf import settings
 from django.http import QueryDict
+from django.utils import timezone
 
 from directory.shortlist import MAX_SAVED, SavedQuery, saved_path
 from providers.models import Provider
@@ -33,7 +35,7 @@ def three():
             zips=["02139"],
             types=["therapist"],
             payments=["self-pay"],
-            plans=["aetna"],
+            plans=["aetna", "cigna"],
             languages=["en", "es"],
             formats=["in-person", "telehealth"],
             licensed_states=["MA", "NY"],
@@ -77,12 +79,35 @@ def test_each_column_states_the_facts_a_family_weighs(client, three):
         "$120–$180 per session",  # today's fees (units arrive with issue 14 point 4)
         "Free consultation",
         "Sliding scale",  # a way to pay
-        "Aetna",  # an insurance plan
+        'Aetna <span class="compare-detail muted">confirmed today</span>',  # a plan, with its own date
         "Telehealth (video)",  # formats
         "Spanish",  # languages
         "No office listed",  # Mei works by telehealth only
     ]:
         assert fact in page, fact
+
+
+def test_fees_are_compared_in_their_units(client, three):
+    make_listing(
+        "Joy Adeyemi",
+        types=["doula"],
+        fee_unit="package",
+        fee_min=1800,
+        fee_max=2400,
+        fee_includes="Two prenatal visits, the birth, one visit after",
+    )
+    page = html(saved(client, "p=dana-whitfield,joy-adeyemi"))
+    assert "$120–$180 per session" in page
+    assert "$1,800–$2,400 per package" in page
+    assert "Includes: Two prenatal visits, the birth, one visit after" in page
+
+
+def test_a_plan_not_confirmed_lately_is_flagged_with_its_age(client, three):
+    dana = three[0]
+    dana.plan_confirmations.filter(plan__slug="cigna").update(confirmed_at=timezone.now() - timedelta(days=150))
+    page = html(saved(client, "p=dana-whitfield"))
+    assert '<span class="status-warn">confirmed 150 days ago</span>' in page
+    assert 'Aetna <span class="compare-detail muted">confirmed today</span>' in page
 
 
 def test_a_place_adds_distances_and_says_whether_telehealth_reaches_it(client, three):
@@ -181,10 +206,16 @@ def test_the_page_is_not_indexed_and_sets_no_cookie(client, three):
 
 def test_the_saved_page_needs_only_a_few_queries(client, django_assert_max_num_queries):
     for n in range(MAX_SAVED):
-        make_listing(f"Provider {n:02d}", zips=["02139", "02115"], formats=["telehealth"], licensed_states=["MA"])
+        make_listing(
+            f"Provider {n:02d}",
+            zips=["02139", "02115"],
+            formats=["telehealth"],
+            licensed_states=["MA"],
+            plans=["aetna", "bcbs"],
+        )
     slugs = ",".join(f"provider-{n:02d}" for n in range(MAX_SAVED))
     saved(client, f"p={slugs}")  # the vocabulary is cached in-process, as on a warm server
-    with django_assert_max_num_queries(3):  # the listings, their offices, the place
+    with django_assert_max_num_queries(4):  # the listings, their offices, their plans' dates, the place
         response = saved(client, f"p={slugs}&near=02139")
     assert len(response.context["entries"]) == MAX_SAVED
 
