@@ -147,6 +147,13 @@ class SearchCriteria:
             return self.adjusted(q="")
         raise ValueError(param)
 
+    def without_value(self, param: str, value) -> SearchCriteria:
+        """A copy without one chosen value: one option of a group (the others stay), or the whole filter."""
+        rest = tuple(slug for slug in self.slugs(param) if slug != value)
+        if facet_group(param) and rest:
+            return self.adjusted(selected={**self.selected, param: rest})
+        return self.without(param)
+
     def with_slug(self, param: str, slug: str) -> SearchCriteria:
         slugs = self.slugs(param)
         return self.adjusted(selected={**self.selected, param: (*slugs, slug) if slug not in slugs else slugs})

@@ -161,6 +161,10 @@ class GroupFilter(django_filters.Filter):
     def condition(self, value, place) -> Q | None:
         raise NotImplementedError
 
+    def chips(self, value) -> list[tuple[str, object]]:
+        """The chosen value as removable chips above the results: (what the chip says, the value it removes)."""
+        return [(self.label, value)]
+
     def filter(self, qs, value):
         condition = self.condition(value, None)
         return qs if condition is None else qs.filter(condition)
@@ -200,6 +204,10 @@ class TermsFilter(GroupFilter):
     def condition(self, slugs, place) -> Q | None:
         ids = vocabulary().ids(self.term_field.field, slugs)
         return has_any_term(self.field_name, ids) if ids else None
+
+    def chips(self, slugs) -> list[tuple[str, object]]:
+        names = {term.slug: term.name for term in self.terms()}
+        return [(names[slug], slug) for slug in slugs if slug in names]
 
 
 class FormatsFilter(TermsFilter):
@@ -266,6 +274,9 @@ class DueMonthFilter(GroupFilter):
 
     def condition(self, value, place) -> Q | None:
         return None if value is None else ~Q(booked_months__contains=[value])
+
+    def chips(self, value) -> list[tuple[str, object]]:
+        return [(gettext("Due %(month)s") % {"month": month_label(value)}, value)]
 
 
 class SearchFilterSet(django_filters.FilterSet):
@@ -357,6 +368,30 @@ class SearchFilterSet(django_filters.FilterSet):
                 if condition is not None:
                     conditions[name] = condition
         return engine.Search(criteria, conditions, self.condition_of)
+
+    def active_groups(self) -> list[tuple[str, GroupFilter, object]]:
+        """The filter groups the search narrows by, in the form's order, each with its cleaned value."""
+        data = self.data_clean
+        return [
+            (name, group, data.get(name))
+            for name, group in self.filters.items()
+            if isinstance(group, GroupFilter) and data.get(name) not in (None, False, ())
+        ]
+
+    def chips(self, criteria: SearchCriteria) -> list[tuple[str, SearchCriteria]]:
+        """Every chosen filter value, named, with the same search without it (a chip that removes it): declared by
+        each filter group, so a new group has chips of its own."""
+        return [
+            (label, criteria.without_value(name, value))
+            for name, group, chosen in self.active_groups()
+            for label, value in group.chips(chosen)
+        ]
+
+    def cleared(self, criteria: SearchCriteria) -> SearchCriteria:
+        """The same words, place and order without any filter ("Clear all")."""
+        for name, _, _ in self.active_groups():
+            criteria = criteria.without(name)
+        return criteria
 
     def condition_of(self, param: str, value, place) -> Q | None:
         return self.filters[param].condition(value, place)

@@ -38,6 +38,8 @@ def search_context(query) -> dict:
         "filterset": filterset,
         "facets": results.facets(outcome, filterset.form),
         "toggles": results.toggles(outcome),
+        "chips": results.chips(outcome, filterset),
+        "clear_filters_url": results.search_url(filterset.cleared(criteria).query_string()),
         "summary": results.summary(searched.outcome),
         "where": results.where_phrase(criteria),
         "ways_out": ways_out.ways_out(searched.outcome, filterset) if not outcome.total else [],

@@ -88,6 +88,14 @@ class WayOut:
         return search_url(self.query)
 
 
+@dataclass
+class Chip:
+    """A chosen filter value above the results, a link to the same search without it."""
+
+    label: str
+    url: str
+
+
 def search_url(query: str) -> str:
     return reverse("search") + (f"?{query}" if query else "")
 
@@ -211,6 +219,11 @@ def facets(outcome: Outcome, form) -> list[Facet]:
         ]
         result.append(Facet(group.param, form.fields[group.param].label, options))
     return result
+
+
+def chips(outcome: Outcome, filterset) -> list[Chip]:
+    """The active filters as removable chips, in the filter form's order (each group names its own values)."""
+    return [Chip(label, search_url(rest.query_string())) for label, rest in filterset.chips(outcome.criteria)]
 
 
 def toggles(outcome: Outcome) -> list[Option]:

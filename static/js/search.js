@@ -9,7 +9,8 @@
   var panel = document.getElementById("search-filter-panel");
   if (!form || !body || !status) return;
 
-  // Wide screens have room for the filters beside the results; phones keep them folded above.
+  // Wide screens have room for the filters beside the results; phones keep them folded above, so the results
+  // come first (the page is served with them folded, which is what a phone without JavaScript gets).
   if (panel && window.matchMedia && window.matchMedia("(min-width: 60rem)").matches) panel.open = true;
 
   if (!window.fetch || !window.DOMParser || !window.URLSearchParams || !window.AbortController) return;
@@ -44,6 +45,10 @@
     var summary = panel && panel.querySelector("summary");
     var freshSummary = doc.querySelector("#search-filter-panel > summary");
     if (summary && freshSummary) adopt(freshSummary, summary);
+    // "Show N results" (sticky while the filters are open) counts what the filters now give.
+    var apply = document.getElementById("filters-apply");
+    var freshApply = doc.getElementById("filters-apply");
+    if (apply && freshApply) apply.textContent = freshApply.textContent;
   }
 
   function update() {
@@ -67,6 +72,7 @@
         body.setAttribute("data-query", query);
         history.replaceState(null, "", form.action + (query ? "?" + query : ""));
         status.textContent = freshStatus.textContent; // role=status: read out politely
+        document.title = doc.title; // the count, for the tab and the history
         body.removeAttribute("aria-busy");
       })
       .catch(function (error) {
