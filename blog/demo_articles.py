@@ -1,4 +1,7 @@
-"""Demo guest articles, written for this project. The people are invented; blog.demo.seed_demo_blog() stores them."""
+"""Demo guest articles, written for this project. The people are invented; blog.demo.seed_demo_blog() stores them.
+
+Each is dated a number of days before the day the demo is seeded, a fortnight apart, so a fresh demo's blog looks
+kept up rather than abandoned months ago."""
 
 TOPICS = [
     ("birth-trauma", "Birth trauma", "When birth was frightening or overwhelming, and how people heal."),
@@ -61,7 +64,7 @@ ARTICLES = [
         "title": "When bonding takes time: loving your baby after a hard start",
         "author": "Maya Okafor-Reyes",
         "topics": ["bonding", "birth-trauma"],
-        "published": (2025, 3, 4),
+        "days_before_seeding": 75,
         "summary": "Many parents do not feel a rush of love at first sight, especially after a difficult birth. "
         "That is common, it is not your fault, and bonding can grow slowly and surely.",
         "body": """
@@ -107,7 +110,7 @@ You and your baby have time. Love that grows slowly is still love.
         "title": "Was my birth traumatic? Naming what happened",
         "author": "Anjali Menon",
         "topics": ["birth-trauma", "postpartum-mental-health"],
-        "published": (2025, 3, 25),
+        "days_before_seeding": 61,
         "summary": "Birth trauma is defined by how an experience felt to you, not by what was written in your "
         "chart. Here is how to recognize it, and what can help you heal.",
         "body": """
@@ -157,7 +160,7 @@ Naming what happened is not dwelling on the past. It is how many people begin to
         "title": "After a loss: finding support that fits you",
         "author": "Leah Goldberg",
         "topics": ["loss", "postpartum-mental-health"],
-        "published": (2025, 4, 15),
+        "days_before_seeding": 47,
         "summary": "There is no right way to grieve a pregnancy or a baby. Support can look like a group, a "
         "therapist, a ritual or a single friend who says their name. Here are some places to start.",
         "body": """
@@ -203,7 +206,7 @@ There is no timeline you need to keep to. Your baby mattered, and so do you.
         "title": "Scary thoughts you never asked for: intrusive thoughts after birth",
         "author": "Rosa Lindqvist",
         "topics": ["intrusive-thoughts", "postpartum-mental-health"],
-        "published": (2025, 5, 6),
+        "days_before_seeding": 33,
         "summary": "Sudden, upsetting thoughts about harm coming to your baby are very common after birth. They "
         "are not wishes and they do not make you dangerous. Here is what they are and what helps.",
         "body": """
@@ -249,7 +252,7 @@ Having a frightening thought does not make you a frightening person. It often me
         "title": "Partners carry it too",
         "author": "Theo Marchetti",
         "topics": ["partners", "birth-trauma"],
-        "published": (2025, 6, 3),
+        "days_before_seeding": 19,
         "summary": "Partners who watched a frightening birth can be shaken for a long time, often silently. Their "
         "feelings count, and caring for them helps the whole family.",
         "body": """
@@ -298,7 +301,7 @@ Looking after yourself is not taking attention away from your family. It is part
         "title": "Small hands through the incubator: coping with the NICU",
         "author": "Grace Whitfield",
         "topics": ["nicu", "bonding"],
-        "published": (2025, 7, 1),
+        "days_before_seeding": 5,
         "summary": "A stay in neonatal intensive care turns early parenthood upside down. Some practical and "
         "emotional ways through, from a former NICU nurse.",
         "body": """

@@ -30,11 +30,12 @@ def post_list(request, topic_slug=None):
 @require_GET
 def post_detail(request, slug):
     post = get_object_or_404(Post.objects.published().select_related("author").prefetch_related("topics"), slug=slug)
+    previous_post, next_post = post.previous_post(), post.next_post()
     context = {
         "post": post,
-        "previous_post": post.previous_post(),
-        "next_post": post.next_post(),
-        "related_posts": list(Post.objects.related_to(post)),
+        "previous_post": previous_post,
+        "next_post": next_post,
+        "related_posts": list(Post.objects.related_to(post, besides=[previous_post, next_post])),
         "listing": post.author.published_listing(),
         "json_ld": post_json_ld(post),
         "canonical_url": site_url(post.get_absolute_url()),

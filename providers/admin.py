@@ -296,14 +296,17 @@ class ProviderAdmin(ModelAdmin):
 
     @admin.display(description="edits waiting for review")
     def edits_waiting(self, obj):
-        """Field by field: what is live, and what the provider proposes."""
+        """Field by field: what is live, and what the provider proposes, the words that change marked."""
         pending = getattr(obj, "pending_change", None) if obj.pk else None
         if pending is None:
             return "None"
         rows = format_html_join(
             "",
             '<tr><th scope="row">{}</th><td>{}</td><td>{}</td></tr>',
-            ((row["label"], row["live"], row["proposed"]) for row in pending.comparison()),
+            (
+                (row["label"], marked(row["live_runs"], "del"), marked(row["proposed_runs"], "ins"))
+                for row in pending.comparison()
+            ),
         )
         photo = (
             format_html('<p>New photo: <img src="{}" width="120" height="120" alt=""></p>', pending.photo.url)
@@ -487,6 +490,12 @@ class ListingReportAdmin(ModelAdmin):
 
     def has_delete_permission(self, request, obj=None):
         return False
+
+
+def marked(runs, tag: str):
+    """A text's runs of words, escaped, the changed ones inside <del> or <ins>."""
+    wrapped = f"<{tag}>{{}}</{tag}>"  # tag is "del" or "ins", never user input
+    return format_html_join("", "{}", ((format_html(wrapped, run.text) if run.changed else run.text,) for run in runs))
 
 
 @admin.register(ContactMessage)

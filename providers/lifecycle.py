@@ -15,12 +15,9 @@ from django.db.models import Q
 from django.utils import timezone
 
 from providers.events import ListingEvent, ListingStatus, TransitionNotAllowed
+from providers.freshness import REMIND_AFTER, REMIND_EVERY
 from providers.notifications import email_provider_on_commit
-from providers.pending import LISTING_FIELDS, PendingChange, sync_offices
-
-# Availability confirmed longer ago than this earns a reminder (at most one per REMIND_EVERY).
-REMIND_AFTER_DAYS = 60
-REMIND_EVERY_DAYS = 30
+from providers.pending import PendingChange, listing_values, sync_offices
 
 Status, Action = ListingStatus, ListingEvent.Action
 
@@ -87,13 +84,11 @@ class LifecycleQuerySetMixin:
         return self.filter(pending_change__isnull=False)
 
     def due_availability_reminder(self, now=None):
-        """Published listings not confirmed for REMIND_AFTER_DAYS and not reminded in the last REMIND_EVERY_DAYS."""
+        """Published listings not confirmed for REMIND_AFTER and not reminded in the last REMIND_EVERY."""
         now = now or timezone.now()
-        unconfirmed = Q(availability_confirmed_at__isnull=True) | Q(
-            availability_confirmed_at__lt=now - timezone.timedelta(days=REMIND_AFTER_DAYS)
-        )
+        unconfirmed = Q(availability_confirmed_at__isnull=True) | Q(availability_confirmed_at__lt=now - REMIND_AFTER)
         not_reminded = Q(availability_reminder_sent_at__isnull=True) | Q(
-            availability_reminder_sent_at__lt=now - timezone.timedelta(days=REMIND_EVERY_DAYS)
+            availability_reminder_sent_at__lt=now - REMIND_EVERY
         )
         return self.filter(unconfirmed, not_reminded, status=Status.PUBLISHED)
 
@@ -133,9 +128,8 @@ class ListingLifecycleMixin:
         with transaction.atomic():
             listing = self._locked() if self.pk else self
             listing._require(listing.can_be_edited, "This listing cannot be edited now.")
-            for field in LISTING_FIELDS:
-                if field in values:
-                    setattr(listing, field, values[field])
+            for field, value in listing_values(values).items():
+                setattr(listing, field, value)
             if photo:
                 listing.set_photo(photo)
             elif remove_photo:

@@ -7,8 +7,6 @@ count facets several times faster than join tables at 100,000 listings.
 
 from __future__ import annotations
 
-from datetime import timedelta
-
 from django.conf import settings
 from django.contrib.postgres.fields import ArrayField
 from django.contrib.postgres.indexes import GinIndex, OpClass
@@ -27,6 +25,7 @@ from providers.credentials import CredentialCheck
 from providers.enquiries import ContactMessage  # noqa: F401  (model registration)
 from providers.events import ListingEvent, ListingStatus, TransitionNotAllowed  # noqa: F401  (model registration)
 from providers.fees import MAX_FEE, FeeUnit
+from providers.freshness import STALE_AFTER, Availability, days_ago, days_text  # STALE_AFTER: read from here too
 from providers.lifecycle import LifecycleQuerySetMixin, ListingLifecycleMixin
 from providers.pending import PendingChange  # noqa: F401  (model registration)
 from providers.photos import photo_path, save_square_photos
@@ -52,9 +51,6 @@ from providers.taxonomy import (  # noqa: F401  (model registration)
     vocabulary,
 )
 from providers.users import User  # noqa: F401  (AUTH_USER_MODEL = "providers.User")
-
-# Availability confirmed longer ago than this is "not recently confirmed" and sorts after fresher listings.
-STALE_AFTER = timedelta(days=120)
 
 
 def term_ids():
@@ -349,8 +345,14 @@ class Provider(ListingLifecycleMixin, models.Model):
         return (words[0][0] + (words[-1][0] if len(words) > 1 else "")).upper()
 
     @property
+    def availability(self) -> Availability:
+        """What families read about whether this provider takes new clients (providers.freshness)."""
+        return Availability.of(self)
+
+    @property
     def availability_is_stale(self):
-        return self.availability_confirmed_at is None or timezone.now() - self.availability_confirmed_at > STALE_AFTER
+        """Unconfirmed for STALE_AFTER: the listing sinks below fresher ones in search results."""
+        return self.availability.sinks
 
     @property
     def days_since_confirmed(self):
@@ -363,8 +365,7 @@ class Provider(ListingLifecycleMixin, models.Model):
         """ "today", "yesterday" or "N days ago" in local calendar days; "" if never confirmed."""
         if self.availability_confirmed_at is None:
             return ""
-        days = (timezone.localdate() - timezone.localdate(self.availability_confirmed_at)).days
-        return "today" if days <= 0 else "yesterday" if days == 1 else f"{days} days ago"
+        return days_text(days_ago(self.availability_confirmed_at))
 
     # Fees: what the amounts are for ------------------------------------------------------------------------
     @property

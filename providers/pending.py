@@ -3,6 +3,9 @@
 The live listing stays exactly as approved; the provider's edits wait in one PendingChange per listing: the changed
 fields as JSON, the whole proposed list of offices (when it changed) and a staged photo. Approving applies them in
 one transaction (Provider.approve); withdrawing or rejecting discards them and their staged photo files.
+
+Text is compared as the listing keeps it (providers.wording: LF line ends, no trailing spaces), so a form saved
+unchanged stages nothing and each field listed as changed really is; the comparison marks what changed word by word.
 """
 
 from __future__ import annotations
@@ -17,6 +20,7 @@ from providers.months import as_month, month_label
 from providers.photos import photo_path, save_square_photos
 from providers.states import STATE_NAMES
 from providers.taxonomy import VOCABULARIES, vocabulary
+from providers.wording import around_changes, normalised, word_changes
 
 # Every field a provider edits on their listing (availability is confirmed separately, without review).
 LISTING_FIELDS = [
@@ -55,7 +59,12 @@ def _photo_path(instance, filename):  # named by migration 0004
 def _same(a, b) -> bool:
     if isinstance(a, list) and isinstance(b, list):
         return sorted(map(str, a)) == sorted(map(str, b))  # booked months: dates live, ISO strings from a form
-    return a == b
+    return normalised(a) == normalised(b)
+
+
+def listing_values(values: dict) -> dict:
+    """The listing's fields among `values`, text normalised as the listing keeps it."""
+    return {f: normalised(v) for f, v in values.items() if f in LISTING_FIELDS}
 
 
 def office_dicts(offices) -> list[dict]:
@@ -98,9 +107,7 @@ class PendingChange(models.Model):
             if listing.owner_id and not listing.owner.email_verified:
                 raise TransitionNotAllowed("Please confirm your email address before sending edits for review.")
             pending = cls.objects.filter(provider=listing).first() or cls(provider=listing)
-            pending.data = {
-                f: v for f, v in values.items() if f in LISTING_FIELDS and not _same(getattr(listing, f), v)
-            }
+            pending.data = {f: v for f, v in listing_values(values).items() if not _same(getattr(listing, f), v)}
             live_offices = office_dicts(listing.offices.all())
             pending.offices = None if _offices_equal(live_offices, offices) else offices
             if photo:
@@ -164,7 +171,8 @@ class PendingChange(models.Model):
 
     # Showing -----------------------------------------------------------------------------------------------
     def comparison(self) -> list[dict]:
-        """Field-by-field: label, the live value and the proposed value, in words."""
+        """Field-by-field: label, the live value and the proposed value, in words, and both as runs of words with
+        what changed marked (`live_runs`, `proposed_runs`; `*_near` keep only a few words around each change)."""
         listing = self.provider
         rows = [
             {
@@ -193,6 +201,9 @@ class PendingChange(models.Model):
                     "proposed": "A new photo" if self.photo else "No photo (removed)",
                 }
             )
+        for row in rows:
+            row["live_runs"], row["proposed_runs"] = word_changes(row["live"], row["proposed"])
+            row["live_near"], row["proposed_near"] = map(around_changes, (row["live_runs"], row["proposed_runs"]))
         return rows
 
     def changed_labels(self) -> list[str]:

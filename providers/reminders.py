@@ -1,8 +1,9 @@
 """Availability reminders: a kind nudge, with one-click links, to providers whose availability has gone unconfirmed.
 
 Safe to run daily from cron and idempotent: each listing is stamped when its reminder is queued, and is not reminded
-again for REMIND_EVERY_DAYS. The email goes through the outbox with the stamp, in one transaction: the worker sends
-it, retrying for days if the mail server is down (core.outbox), so a stamped listing's reminder is never lost.
+again for REMIND_EVERY (providers.freshness holds every threshold). The email goes through the outbox with the
+stamp, in one transaction: the worker sends it, retrying for days if the mail server is down (core.outbox), so a
+stamped listing's reminder is never lost.
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from django.utils import timezone
 
 from core.emails import render_email
 from core.models import QueuedEmail
-from providers.lifecycle import REMIND_AFTER_DAYS
+from providers.freshness import CONFIRMED_WITHIN, REMIND_AFTER, STALE_AFTER
 from providers.models import Provider
 from providers.notifications import absolute_url, provider_address
 from providers.tokens import AVAILABILITY_MAX_AGE, availability_token
@@ -30,7 +31,9 @@ def reminder_email(provider) -> tuple[str, str]:
         "dashboard_url": absolute_url("listing:dashboard"),
         "plans": provider.accepted_plans,  # re-confirmed with the availability, from the link's page
         "valid_days": AVAILABILITY_MAX_AGE.days,
-        "after_days": REMIND_AFTER_DAYS,
+        "after_days": REMIND_AFTER.days,
+        "amber_after_days": CONFIRMED_WITHIN.days,
+        "sinks_after_days": STALE_AFTER.days,
     }
     return render_email("providers/emails/availability_reminder", context)
 

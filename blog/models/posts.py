@@ -96,15 +96,16 @@ class PostQuerySet(models.QuerySet):
     def for_cards(self):
         return self.select_related("author").prefetch_related("topics").defer(*HEAVY_FIELDS)
 
-    def related_to(self, post: Post, limit: int = 3):
-        """Up to `limit` other published articles: most shared topics first, then closest in wording."""
+    def related_to(self, post: Post, limit: int = 3, besides=()):
+        """Up to `limit` other published articles: most shared topics first, then closest in wording. `besides`:
+        articles the page already links to (its previous and next), never suggested again."""
         topic_ids = [topic.pk for topic in post.topics.all()]
         shared = Count("topics", filter=Q(topics__in=topic_ids), distinct=True) if topic_ids else Value(0)
         query = post.similarity_query()
         similarity = SearchRank(F("search_vector"), query) if query is not None else Value(0.0)
         return (
             self.published()
-            .exclude(pk=post.pk)
+            .exclude(pk__in=[post.pk, *(other.pk for other in besides if other is not None)])
             .defer(*HEAVY_FIELDS)
             .annotate(shared_topics=shared, similarity=similarity)
             .filter(Q(shared_topics__gt=0) | Q(similarity__gt=0))

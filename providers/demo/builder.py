@@ -23,13 +23,17 @@ from providers.demo.listing_parts import Extras, Terms, choose_terms, fees, role
 from providers.demo.names import group_name, person_name
 from providers.demo.places import Home, Places
 from providers.demo.profiles import PROFILES, Profile, credentials
-from providers.models import STALE_AFTER, Provider
+from providers.freshness import CONFIRMED_WITHIN, REMIND_AFTER, STALE_AFTER
+from providers.models import Provider
 from providers.plans import PLAN_STALE_AFTER
 from providers.states import STATE_CODES, STATE_NAMES
 from providers.taxonomy import vocabulary
 
 NOT_ACCEPTING_SHARE = 0.2
-STALE_SHARE = 0.15
+# Most providers answered a reminder lately; a few have not yet (amber on their cards), fewer still have let it lapse
+# long enough to sink in the results.
+UNCONFIRMED_SHARE = 0.06
+STALE_SHARE = 0.08
 PHOTO_SHARE = 0.6
 PHOTO_LIMIT = 300  # only the first listings get photos: drawing them is the slowest part of a large run
 OWNED_PUBLISHED = 3  # the first published listings have accounts too, to try the provider pages
@@ -98,7 +102,7 @@ class Builder:
             "contact_email": demo_email(number),
             **{field_name: self._ids(field_name, slugs) for field_name, slugs in terms.as_dict().items()},
         }
-        row.update(self._text(rng, row, profile, home, terms, status))
+        row.update(self._text(rng, row, profile, offices, terms, status))
         row.update(self._contact(rng, row["slug"], home))
         row.update(self._availability(rng))
         row.update(self._license(rng, profile, license_type, home.state, status))
@@ -151,16 +155,17 @@ class Builder:
         while len(places) < count:
             places.append(self.places.another_office(rng, home, {p.zip_code for p in places}))
         group = profile.slug == "support-group"
-        return [_office(rng, place, index, online_only, group) for index, place in enumerate(places[:count])]
+        several = count > 1
+        return [_office(rng, place, index, several, online_only, group) for index, place in enumerate(places[:count])]
 
-    def _text(self, rng, row: dict, profile: Profile, home: Home, terms: Terms, status: str) -> dict:
+    def _text(self, rng, row: dict, profile: Profile, offices: list[dict], terms: Terms, status: str) -> dict:
         languages = self.vocabulary.by_slug["languages"]
         facts = text.Facts(
             voice=profile.voice,
             role=role_for(profile.slug, row["credentials"]),
             name=row["display_name"],
             first_name=row["display_name"].split()[0],
-            city=home.place.city,
+            city=offices[0]["city"] if offices else "",  # the town the listing shows; none when it works only online
             years=rng.randint(2, 12) if profile.slug == "support-group" else rng.randint(2, 26),
             credentials=row["credentials"],
             concerns=terms.concerns,
@@ -190,10 +195,14 @@ class Builder:
         return found
 
     def _availability(self, rng) -> dict:
-        if rng.random() < STALE_SHARE:
+        draw = rng.random()
+        if draw < STALE_SHARE:
             days = rng.randint(STALE_AFTER.days + 1, 420)
+        elif draw < STALE_SHARE + UNCONFIRMED_SHARE:
+            days = rng.randint(CONFIRMED_WITHIN.days + 1, STALE_AFTER.days - 1)
         else:
-            days = int((STALE_AFTER.days - 1) * rng.random() ** 1.5)  # most confirmed recently
+            # Reminded at REMIND_AFTER, most answer within days: confirmations thin out after it.
+            days = int(REMIND_AFTER.days * 1.3 * rng.random() ** 1.5)
         return {
             "accepting_new_clients": rng.random() >= NOT_ACCEPTING_SHARE,
             "availability_confirmed_at": self.now - timedelta(days=days, minutes=rng.randint(0, 1439)),
@@ -228,20 +237,22 @@ def _words(text: str) -> list[str]:
     return text.split()
 
 
-OFFICE_NAMES = ["Main office", "Main office", "Practice office", "Office", ""]
+# A first office's name: "main" only beside others, and never a bare "Office" under the profile's "Office" heading.
+OFFICE_NAMES = ["Main office", "Main office", "Practice office", "Practice office", ""]
+LONE_OFFICE_NAMES = ["Practice office", "", "", "Practice office", ""]  # as many as OFFICE_NAMES: the same draws
 STREET_NAMES = _words("""Linden Maple Cedar Willow Harbor Hillside Orchard Chestnut Meadow Birch Magnolia Juniper Laurel
 Sycamore Aspen Riverside Prospect Union Garden Spring Elm Park Lake Summit Highland Brookside Clover Rosewood
 Heritage Beacon""")
 STREET_KINDS = ["Street", "Avenue", "Road", "Lane", "Boulevard", "Way", "Drive", "Place"]
 
 
-def _office(rng, place: geo.Place, index: int, online_only: bool, group: bool) -> dict:
+def _office(rng, place: geo.Place, index: int, several: bool, online_only: bool, group: bool) -> dict:
     if online_only:
         name = "Where we're based (we meet online)" if group else "Where I'm based (sessions are online)"
     elif group:
         name = rng.choice(["Meeting room", "Community room", "Where we meet"])
     else:
-        name = rng.choice(OFFICE_NAMES) if index == 0 else f"{place.city} office"
+        name = rng.choice(OFFICE_NAMES if several else LONE_OFFICE_NAMES) if index == 0 else f"{place.city} office"
     street = f"{rng.randint(10, 2999)} {rng.choice(STREET_NAMES)} {rng.choice(STREET_KINDS)}"
     if rng.random() < 0.3:
         street += f", Suite {rng.randint(100, 450)}"

@@ -23,7 +23,7 @@ class Facts:
     role: str
     name: str
     first_name: str
-    city: str
+    city: str  # the first office's town, as the profile shows it; "" when the listing has no office
     years: int
     credentials: str
     concerns: list[str]  # the most central first
@@ -51,7 +51,7 @@ def compose(rng, facts: Facts) -> dict[str, str]:
     """The listing's headline, bio, approach and trainings, keyed by Provider field name."""
     values = _values(rng, facts)
     return {
-        "headline": _fill(rng.choice(p.HEADLINES[facts.voice]), values),
+        "headline": _fill(_choice(rng, p.HEADLINES[facts.voice], facts), values),
         "bio": bio(rng, facts, values),
         "approach": approach(rng, facts),
         "trainings": trainings(rng, facts),
@@ -77,14 +77,19 @@ def _fill(template: str, values: dict[str, object]) -> str:
     return template.format_map(values) if "{" in template else template
 
 
+def _choice(rng, templates: list[str], facts: Facts) -> str:
+    """One of the templates; never one naming a town when the listing shows none."""
+    return rng.choice(templates if facts.city else [t for t in templates if "{city}" not in t])
+
+
 def bio(rng, facts: Facts, values: dict[str, object]) -> str:
     """Three short paragraphs: who I am and whom I help; why and what sessions are like; the practical bits."""
     if facts.is_group:
-        first = [rng.choice(p.GROUP_OPENERS), rng.choice(p.GROUP_WHO)]
+        first = [_choice(rng, p.GROUP_OPENERS, facts), _choice(rng, p.GROUP_WHO, facts)]
         second = [rng.choice(p.GROUP_WHY), *rng.sample(p.SESSIONS["group"], 2)]
         closing = p.GROUP_CLOSINGS
     else:
-        first = [rng.choice(p.OPENERS), rng.choice(p.WHO_I_SEE)]
+        first = [_choice(rng, p.OPENERS, facts), _choice(rng, p.WHO_I_SEE, facts)]
         second = [*rng.sample(p.WHY, rng.choice([1, 1, 2])), *rng.sample(p.SESSIONS[facts.voice], 2)]
         closing = p.CLOSINGS
     third = [_where_and_how(rng, facts), _languages(facts)]

@@ -1,7 +1,10 @@
 """The demo blog: original articles by invented guest authors, seeded idempotently."""
 
+from datetime import date, timedelta
+
 import pytest
 from django.core.management import call_command
+from django.utils import timezone
 
 from blog.demo import seed_demo_blog
 from blog.models import GuestAuthor, Post, Topic
@@ -42,3 +45,19 @@ def test_the_management_command_seeds_the_blog(capsys):
     call_command("seed_demo_blog")
     assert "Demo blog ready" in capsys.readouterr().out
     assert Post.objects.published().count() >= 5
+
+
+def test_articles_are_dated_in_the_weeks_before_the_seeding_day():
+    seed_demo_blog(today=date(2031, 5, 20))
+    dates = sorted(timezone.localdate(p.published_at) for p in Post.objects.all())
+    assert dates[-1] == date(2031, 5, 15)  # the newest a few days old
+    assert dates[0] >= date(2031, 5, 20) - timedelta(days=90)  # none months before
+    assert len(set(dates)) == len(dates)  # one at a time, a fortnight apart
+    assert all(later - earlier == timedelta(days=14) for earlier, later in zip(dates, dates[1:], strict=False))
+
+
+def test_seeding_today_dates_the_newest_article_this_week(client):
+    seed_demo_blog()
+    newest = Post.objects.published().order_by("-published_at").first()
+    assert timezone.now() - timedelta(days=7) < newest.published_at < timezone.now()
+    assert newest.title in client.get("/blog/").content.decode().split('class="post-card"')[1]

@@ -80,3 +80,26 @@ def test_no_related_section_when_nothing_is_related(client):
     PublishedPostFactory(title="Car seats", summary="Buckles.", body="Straps.")
     post = PublishedPostFactory(title="Nightmares", summary="Sleep.", body="Dreams.")
     assert "You might also like" not in client.get(post.get_absolute_url()).content.decode()
+
+
+def test_you_might_also_like_never_repeats_the_previous_or_next_article(client):
+    topic = TopicFactory()
+    posts = PublishedPostFactory.create_batch(6, topics=[topic])  # all related to each other alike
+    post = posts[2]
+    neighbours = [post.previous_post(), post.next_post()]
+    assert None not in neighbours
+    html = client.get(post.get_absolute_url()).content.decode()
+    related = html[html.index("You might also like") :]
+    for neighbour in neighbours:
+        assert f'href="{neighbour.get_absolute_url()}"' not in related, neighbour.title
+    assert related.count('<li class="card">') == 3  # still three, found among the others
+    suggested = set(Post.objects.related_to(post, besides=neighbours))
+    assert suggested == set(posts) - {post, *neighbours}
+
+
+def test_the_next_article_alone_is_not_suggested_again(client):
+    topic = TopicFactory()
+    post = PublishedPostFactory(topics=[topic])
+    newer = PublishedPostFactory(topics=[topic])
+    assert post.next_post() == newer
+    assert "You might also like" not in client.get(post.get_absolute_url()).content.decode()

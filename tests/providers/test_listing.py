@@ -172,7 +172,8 @@ class TestPublishedListing:
 
         dashboard = provider_client.get("/listing/").content.decode()
         assert "Your edits waiting for review" in dashboard
-        assert "A new headline" in dashboard and "The published headline" in dashboard
+        # The changed words marked: "The published" became "A new".
+        assert "<del>The published</del> headline" in dashboard and "<ins>A new</ins> headline" in dashboard
         assert "A new headline" in provider_client.get("/listing/preview/").content.decode()
         # Editing again starts from the version waiting for review.
         assert 'value="A new headline"' in provider_client.get("/listing/edit/").content.decode()
@@ -199,7 +200,7 @@ class TestPublishedListing:
         assert listing.accepting_new_clients is False
         assert listing.pending_change.data["headline"] == "Waiting"  # the edits still wait
         html = provider_client.get("/listing/").content.decode()
-        assert "Not accepting new clients" in html and "confirmed today" in html
+        assert "Not taking new clients right now" in html and "confirmed today" in html
         assert provider_client.get("/listing/availability/").status_code == 405  # POST only
 
 
@@ -247,4 +248,4 @@ def test_the_dashboard_needs_few_queries(provider_client, django_assert_max_num_
     vocabulary()  # cached per process in real use
     with django_assert_max_num_queries(6):
         html = provider_client.get("/listing/").content.decode()
-    assert "Renamed office" in html and "Doula" in html
+    assert "<ins>Renamed</ins> office:" in html and "Doula" in html

@@ -217,13 +217,8 @@ class TestEditsToPublishedListings:
         listing.refresh_from_db()
         assert listing.headline == "The old headline"
         assert pending.data == {"headline": "A brand new headline"}
-        assert pending.comparison() == [
-            {
-                "field": "headline",
-                "label": "Headline",
-                "live": "The old headline",
-                "proposed": "A brand new headline",
-            }
+        assert [(row["field"], row["label"], row["live"], row["proposed"]) for row in pending.comparison()] == [
+            ("headline", "Headline", "The old headline", "A brand new headline")
         ]
         assert Provider.objects.awaiting_review().filter(pk=listing.pk).exists()
 

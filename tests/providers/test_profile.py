@@ -103,7 +103,7 @@ def test_a_bare_listing_still_reads_well(client):
     assert "<title>Sam Lee · " in html
     assert "Fees are not listed" in html
     assert "Where and how" not in html
-    assert "Availability not recently confirmed" in html
+    assert "Availability never confirmed" in html
     assert json_ld(html)["name"] == "Sam Lee"
 
 
@@ -123,7 +123,7 @@ def test_the_profile_shows_everything_a_family_needs(client):
         "LICSW, PMH-C",
         "Therapist, Doula",
         "Gentle, unhurried support after a difficult birth",
-        "Accepting new clients",
+        "Taking new clients",
         "confirmed today",
         "In person",
         "Telehealth (video)",
@@ -191,10 +191,10 @@ def test_the_license_badge_needs_a_verified_license(client):
 @pytest.mark.parametrize(
     ("accepting", "confirmed_days_ago", "expected"),
     [
-        (True, 0, 'Accepting new clients</strong><span class="availability__when"> · confirmed today'),
+        (True, 0, '<span class="status-ok">Taking new clients</span> <span class="muted">· confirmed today'),
         (True, 1, "confirmed yesterday"),
         (True, 12, "confirmed 12 days ago"),
-        (False, 3, 'Not accepting new clients</strong><span class="availability__when"> · confirmed 3 days ago'),
+        (False, 3, '<span>Not taking new clients right now</span> <span class="muted">· confirmed 3 days ago'),
     ],
 )
 def test_availability_says_when_it_was_last_confirmed(client, accepting, confirmed_days_ago, expected):
@@ -202,14 +202,18 @@ def test_availability_says_when_it_was_last_confirmed(client, accepting, confirm
     provider = full_listing(accepting_new_clients=accepting, availability_confirmed_at=when)
     html = page(client, provider)
     assert expected in html
-    assert "Availability not recently confirmed" not in html
+    assert "Availability not confirmed" not in html and "It may have changed since" not in html
 
 
-@pytest.mark.parametrize("confirmed_days_ago", [200, None])
-def test_stale_availability_is_marked(client, confirmed_days_ago):
+@pytest.mark.parametrize(
+    ("confirmed_days_ago", "label"),
+    [(200, "Availability not confirmed for 200 days"), (None, "Availability never confirmed")],
+)
+def test_stale_availability_is_marked(client, confirmed_days_ago, label):
     when = None if confirmed_days_ago is None else timezone.now() - timedelta(days=confirmed_days_ago)
     html = page(client, full_listing(availability_confirmed_at=when))
-    assert "Availability not recently confirmed" in html
+    assert f'<span class="status-warn">{label}</span>' in html
+    assert "It may have changed since; a message is the surest way to check." in html
 
 
 @pytest.mark.parametrize(
@@ -331,3 +335,11 @@ def test_the_page_has_nothing_a_strict_content_security_policy_would_block(clien
         assert not re.search(r"\son[a-z]+=", html), "event-handler attribute"
         scripts = re.findall(r"<script([^>]*)>", html)
         assert all('type="application/ld+json"' in attrs or "src=" in attrs for attrs in scripts), scripts
+
+
+def test_the_offices_heading_counts_the_offices(client):
+    provider = full_listing()
+    assert "<h3>Office</h3>" in page(client, provider) and "<h3>Offices</h3>" not in page(client, provider)
+    OfficeFactory(provider=provider, zip_code="02115", name="Fenway office")
+    html = page(client, provider)
+    assert "<h3>Offices</h3>" in html and "<h3>Office</h3>" not in html
