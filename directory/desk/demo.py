@@ -101,7 +101,7 @@ def _edits(listings, now) -> int:
 
 def _undelivered(listings, now) -> int:
     """One site email and one family's message the mail server refused (metadata only is ever shown)."""
-    if not listings:
+    if len(listings) < 2:
         return 0
     QueuedEmail.objects.filter(to__regex=DEMO_EMAIL_REGEX).delete()
     address = listings[-1].owner.email if listings[-1].owner_id else listings[-1].contact_email
