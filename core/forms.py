@@ -1,6 +1,7 @@
 """Form pieces shared by the apps."""
 
 from django import forms
+from django.utils.translation import gettext_lazy as _
 
 
 class HoneypotFormMixin(forms.Form):
@@ -12,7 +13,7 @@ class HoneypotFormMixin(forms.Form):
 
     website_url = forms.CharField(
         required=False,
-        label="Leave this field empty",
+        label=_("Leave this field empty"),
         widget=forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1", "class": "hp-input"}),
     )
 

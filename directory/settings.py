@@ -50,6 +50,7 @@ if not DEBUG:
         )
 
 SITE_NAME = os.environ.get("SITE_NAME", "Trauma-Informed Maternal Health Directory")
+SITE_NAME_ES = os.environ.get("SITE_NAME_ES", "Directorio de salud materna informada sobre el trauma")  # on /es/ pages
 
 INSTALLED_APPS = [
     "django.contrib.admin",

@@ -11,7 +11,12 @@ from providers.models import Provider
 
 
 class Sitemap(DjangoSitemap):
-    """Locations on settings.SITE_URL, never on the request's Host header."""
+    """Locations on settings.SITE_URL, never on the request's Host header; each page in English and in Spanish
+    (/es/…), with its alternates (hreflang) and the English address as the default."""
+
+    i18n = True
+    alternates = True
+    x_default = True
 
     def get_protocol(self, protocol=None):
         return settings.SITE_URL.split("://", 1)[0]

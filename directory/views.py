@@ -10,6 +10,7 @@ from django.views.decorators.http import require_GET
 
 from core.routers import read_alias, reading_from_replica
 from directory import shortlist
+from directory.context_processors import site_name
 from directory.desk.counters import count_search_page
 from directory.search.engine import DEBUG_QUERY_COUNT
 from directory.search.page import search_context
@@ -82,9 +83,9 @@ def server_error(request):
     """
     error = sys.exc_info()[1]
     if isinstance(error, OperationalError | InterfaceError):
-        html = loader.get_template("503.html").render({"SITE_NAME": settings.SITE_NAME})
+        html = loader.get_template("503.html").render({"SITE_NAME": site_name()})
         response = HttpResponse(html, status=503)
         response["Retry-After"] = "30"
         return response
-    html = loader.get_template("500.html").render({"SITE_NAME": settings.SITE_NAME})
+    html = loader.get_template("500.html").render({"SITE_NAME": site_name()})
     return HttpResponse(html, status=500)

@@ -67,9 +67,9 @@ class UserAdmin(SafeChangeListMixin, DjangoUserAdmin):
 
 
 class TermAdmin(ModelAdmin):
-    list_display = ["name", "slug", "order"]
+    list_display = ["name", "name_es", "slug", "order"]  # name_es: the Spanish site's name (blank: the English one)
     list_editable = ["order"]
-    search_fields = ["name", "slug", "description"]
+    search_fields = ["name", "name_es", "slug", "description"]
     prepopulated_fields = {"slug": ["name"]}
 
     def has_delete_permission(self, request, obj=None):

@@ -19,6 +19,7 @@ from django.db.models.functions import Lower
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import slugify
+from django.utils.translation import gettext
 
 from providers import geo, months
 from providers.credentials import CredentialCheck
@@ -51,6 +52,10 @@ from providers.taxonomy import (  # noqa: F401  (model registration)
     vocabulary,
 )
 from providers.users import User  # noqa: F401  (AUTH_USER_MODEL = "providers.User")
+from providers.written_language import written_language
+
+# What providers write in their own words, shown as written in every language of the site.
+WRITTEN_FIELDS = ("headline", "bio", "approach", "trainings")
 
 
 def term_ids():
@@ -333,6 +338,14 @@ class Provider(ListingLifecycleMixin, models.Model):
     def license_verified(self):
         return self.license_verified_at is not None
 
+    @property
+    def written_in(self) -> str:
+        """The language of the listing's own words (headline, bio, approach, trainings), or "" when unknown: pages in
+        another language mark them with it (providers.written_language). Deferred texts are left unread."""
+        deferred = self.get_deferred_fields()
+        texts = [getattr(self, name) for name in WRITTEN_FIELDS if name not in deferred]
+        return written_language(texts, {term.slug for term in self.terms("languages")})
+
     def terms(self, field):
         """The vocabulary terms stored in one of the id arrays, e.g. provider.terms("concerns")."""
         return vocabulary().named(field, getattr(self, field))
@@ -373,18 +386,21 @@ class Provider(ListingLifecycleMixin, models.Model):
         """The fee in its unit: "$120–$180 per session", "From $1,800 per package", "Sliding scale from $60 per
         session" (up to the full fee), "Free"; "" when no fee is given."""
         if self.fee_unit == FeeUnit.FREE:
-            return "Free"
+            return gettext("Free")
         low, high = self.fee_min, self.fee_max
-        per = "per package" if self.fee_unit == FeeUnit.PACKAGE else "per session"
+        per = gettext("per package") if self.fee_unit == FeeUnit.PACKAGE else gettext("per session")
+        money = {"low": f"${low:,}" if low is not None else "", "high": f"${high:,}" if high is not None else ""}
+        values = {**money, "per": per}
         if self.fee_unit == FeeUnit.SLIDING and low is not None:
-            full = f" (full fee ${high:,})" if high is not None and high != low else ""
-            return f"Sliding scale from ${low:,} {per}{full}"
+            if high is not None and high != low:
+                return gettext("Sliding scale from %(low)s %(per)s (full fee %(high)s)") % values
+            return gettext("Sliding scale from %(low)s %(per)s") % values
         if low is not None and high is not None and low != high:
-            return f"${low:,}–${high:,} {per}"
-        if low is not None or high is not None:
-            amount = f"${(low if low is not None else high):,}"
-            prefix = "" if low == high else "From " if high is None else "Up to "
-            return f"{prefix}{amount} {per}"
+            return gettext("%(low)s–%(high)s %(per)s") % values
+        if low is not None and (high is None or high == low):
+            return (gettext("%(low)s %(per)s") if high == low else gettext("From %(low)s %(per)s")) % values
+        if high is not None:
+            return gettext("Up to %(high)s %(per)s") % values
         return ""
 
     @property

@@ -7,6 +7,7 @@ import re
 from datetime import date
 
 from django.utils import timezone
+from django.utils.formats import date_format
 
 MONTH_RE = re.compile(r"^\s*(\d{4})-(\d{1,2})\s*$")
 # Months further away than these are no due month or booking anyone plans (and keep dates well inside range).
@@ -40,8 +41,8 @@ def month_key(month: date) -> str:
 
 
 def month_label(month: date) -> str:
-    """ "March 2027" """
-    return f"{month:%B} {month.year}"
+    """ "March 2027"; "marzo de 2027" on the Spanish site."""
+    return date_format(month, "YEAR_MONTH_FORMAT")
 
 
 def months_from(start: date, count: int) -> list[date]:

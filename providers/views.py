@@ -113,6 +113,7 @@ def profile_context(request, provider, form, back=None):
         "identities": provider.terms("identities"),
         "languages": provider.terms("languages"),
         "practices": provider.terms("practices"),
+        "written_in": provider.written_in,  # the language of the provider's own words, for lang="…"
         "approach_paragraphs": provider.paragraphs("approach"),
         "bio_paragraphs": provider.paragraphs("bio"),
         "training_paragraphs": provider.paragraphs("trainings"),

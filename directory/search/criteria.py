@@ -25,7 +25,7 @@ MAX_FEE_CHOICES = (50, 100, 150, 200, 250)  # per session
 PACKAGE_FEE_CHOICES = (500, 1000, 1500, 2000, 3000, 5000)
 # What a fee limit is for (`fee_unit`): a session (sliding scales starting within it and free listings pass too), or
 # a package.
-FEE_UNITS = {"session": "Per session", "package": "Per package"}
+FEE_UNITS = {"session": _("Per session"), "package": _("Per package")}
 DEFAULT_FEE_UNIT = "session"
 
 
@@ -90,7 +90,9 @@ class SearchCriteria:
     @property
     def fee_limit_text(self) -> str:
         """ "Per session up to $100", or "" without a limit."""
-        return "" if self.max_fee is None else f"{FEE_UNITS[self.fee_unit]} up to ${self.max_fee:,}"
+        if self.max_fee is None:
+            return ""
+        return _("%(unit)s up to $%(amount)s") % {"unit": FEE_UNITS[self.fee_unit], "amount": f"{self.max_fee:,}"}
 
     def slugs(self, param: str) -> tuple[str, ...]:
         return self.selected.get(param, ())

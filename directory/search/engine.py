@@ -19,6 +19,7 @@ from django.core.cache import cache
 from django.db import connections
 from django.db.models import Q
 from django.utils import timezone
+from django.utils.translation import ngettext
 
 from core.routers import read_alias
 from directory.search import statement
@@ -90,8 +91,11 @@ def run_search(search: Search) -> Outcome:
     if not outcome.rows and outcome.total and criteria.page > outcome.pages:
         # A page past the end (an old link, a hand-edited URL): show the last page and say so.
         last = outcome.pages
-        pages = "is only 1 page" if last == 1 else f"are only {last} pages"
-        note = f"There {pages} of results, so here is the last one."
+        note = ngettext(
+            "There is only %(pages)s page of results, so here is the last one.",
+            "There are only %(pages)s pages of results, so here is the last one.",
+            last,
+        ) % {"pages": last}
         outcome.criteria = replace(criteria, page=last, notes=(*criteria.notes, note))
         outcome.rows = _page(replace(search, criteria=outcome.criteria), connection, (last - 1) * PER_PAGE)
     return outcome

@@ -43,6 +43,8 @@ class Card:
     types: list[str] = field(default_factory=list)
     concerns: list[str] = field(default_factory=list)
     payments: list[str] = field(default_factory=list)
+    speaks_spanish: bool = False  # "Atiende en español" on the Spanish site
+    written_in: str = ""  # the language of the provider's own words, when known (lang="…")
     plans: list = field(default_factory=list)  # providers.plans.AcceptedPlan, the family's chosen plans first
     more_plans: int = 0
     credentials: list[tuple[str, bool]] = field(default_factory=list)  # (short name, verified by the directory)
@@ -124,6 +126,8 @@ def cards(outcome: Outcome) -> list[Card]:
         card = Card(provider=provider, url=reverse("providers:detail", kwargs={"slug": provider.slug}) + suffix)
         _locate(card, provider, criteria, miles, remote)
         card.types = [t.name for t in provider.terms("types")]
+        card.speaks_spanish = any(t.slug == "es" for t in provider.terms("languages"))
+        card.written_in = provider.written_in
         card.concerns = [t.name for t in _chosen_first(provider.terms("concerns"), chosen.get("concern"))][
             :CARD_CONCERNS
         ]

@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass, replace
 
 from django.db import connections
+from django.utils.translation import gettext as _
 
 from core.routers import read_alias
 from directory.search import crisis, statement
@@ -88,25 +89,33 @@ def ways_out(outcome: Outcome, filterset) -> list[WayOut]:
     wider distance that finds someone, dropping one filter, telehealth, dropping the words, clearing the filters.
     A change that would find nobody is left out."""
     criteria, counts = outcome.criteria, outcome.counts
-    wider = [(f"Within {r} miles", criteria.adjusted(radius=r)) for r in RADIUS_CHOICES if r > criteria.radius]
+    wider = [
+        (_("Within %(radius)s miles") % {"radius": r}, criteria.adjusted(radius=r))
+        for r in RADIUS_CHOICES
+        if r > criteria.radius
+    ]
+    wider_texts = {text for text, _change in wider}
     others = []
     formats = set(criteria.slugs("format"))
     if criteria.place and formats and formats <= set(PLACE_FORMATS):
         state = STATE_NAMES.get(criteria.place.state, criteria.place.state)
-        others.append((f"Include telehealth in {state}", criteria.with_slug("format", "telehealth")))
+        others.append(
+            (_("Include telehealth in %(state)s") % {"state": state}, criteria.with_slug("format", "telehealth"))
+        )
     if criteria.q:
-        others.append((f"Without the words “{criteria.q}”", criteria.without("q")))
+        others.append((_("Without the words “%(words)s”") % {"words": criteria.q}, criteria.without("q")))
     if criteria.active_filters > 1:
-        others.append(("Clear all filters", _unfiltered(criteria)))
+        others.append((_("Clear all filters"), _unfiltered(criteria)))
     changes = (wider if criteria.place else []) + others
     found = dict(zip((text for text, _ in changes), count_each(filterset, [c for _, c in changes]), strict=True))
     ways = [WayOut(text, found[text], c.query_string()) for text, c in changes if found[text]]
-    nearest_wider = [way for way in ways if way.text.startswith("Within ")][:1]
+    nearest_wider = [way for way in ways if way.text in wider_texts][:1]
     # Dropping one filter was counted with the search itself.
     dropped = sorted(((n, param) for param, n in counts.without.items() if n), reverse=True)[:FILTERS_OFFERED]
-    filters = [WayOut(f"Without the “{_filter_name(param)}” filter", n, criteria.without(param).query_string())
+    filters = [WayOut(_("Without the “%(filter)s” filter") % {"filter": _filter_name(param)}, n,
+                      criteria.without(param).query_string())
                for n, param in dropped]  # fmt: skip
-    return nearest_wider + filters + [way for way in ways if not way.text.startswith("Within ")]
+    return nearest_wider + filters + [way for way in ways if way.text not in wider_texts]
 
 
 def _unfiltered(criteria: SearchCriteria) -> SearchCriteria:
