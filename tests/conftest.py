@@ -136,13 +136,37 @@ def _reseed_vocabulary(sender, using="default", **kwargs):
         with connections[using].cursor() as cursor:
             for statement in connections[using].ops.sequence_reset_sql(no_style(), list(VOCABULARIES.values())):
                 cursor.execute(statement)
-        import_module("providers.migrations.0003_search_configuration_and_vocabulary").seed(apps, None)
+        import_module("providers.migrations.0003_search_configuration_and_vocabulary").seed(_KindlessPayments(), None)
+        import_module("providers.migrations.0015_fees_and_plans").seed_plans(apps, None)
         import_module("providers.migrations.0013_spanish_names").seed_spanish(apps, None)
         import_module("providers.migrations.0014_right_fit").seed(apps, None)
         import_module("providers.migrations.0017_spanish_names_for_the_right_fit").seed_spanish(apps, None)
 
 
 post_migrate.connect(_reseed_vocabulary, dispatch_uid="tests.reseed_vocabulary")
+
+
+class _KindlessPayments:
+    """Today's models for migration 0003's seed, whose payment options had a kind: its insurance plans are
+    InsurancePlan terms since providers 0015 (seeded there), and the ways to pay have no kind any more."""
+
+    def get_model(self, app_label, model_name):
+        from django.apps import apps
+
+        model = apps.get_model(app_label, model_name)
+        return _KindlessModel(model) if model_name == "PaymentOption" else model
+
+
+class _KindlessModel:
+    def __init__(self, model):
+        self.objects = self
+        self.model = model
+
+    def update_or_create(self, defaults=None, **lookup):
+        defaults = dict(defaults or {})
+        if defaults.pop("kind", "method") == "plan":
+            return None, False
+        return self.model.objects.update_or_create(defaults=defaults, **lookup)
 
 
 def _resync_founders_group(sender, using="default", **kwargs):
