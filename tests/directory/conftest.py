@@ -16,7 +16,7 @@ def make_listing(name, *, zips=("02139",), confirmed_days_ago=1, factory=Publish
     """A listing with offices at `zips` (none if empty) whose array fields are given as slugs:
     make_listing("Dana Whitfield", concerns=["birth-trauma"], formats=["telehealth"], licensed_states=["MA"])."""
     for name_of_field in ARRAY_FIELDS:
-        if name_of_field in fields:
+        if name_of_field in fields and all(isinstance(value, str) for value in fields[name_of_field]):  # slugs
             fields[name_of_field] = terms(name_of_field, *fields[name_of_field])
     confirmed = None if confirmed_days_ago is None else timezone.now() - timedelta(days=confirmed_days_ago)
     provider = factory(display_name=name, office=False, availability_confirmed_at=confirmed, **fields)
