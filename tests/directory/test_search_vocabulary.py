@@ -13,8 +13,8 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def works_with(monkeypatch):
-    # A throwaway declaration: the populations vocabulary (no search filter today) as the filter "population". It has
-    # no packed counting words, so its options are counted one by one with the filter's own condition.
+    # A throwaway declaration: the populations vocabulary declared again as the filter "population", last on the
+    # page: whatever the declaration says is what the search offers, filters by and counts.
     declared = TermField(
         "populations", Population, "Who do you work with?", param="population", legend="Who they work with"
     )
