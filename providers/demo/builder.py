@@ -19,6 +19,7 @@ from django.utils.text import slugify
 
 from providers import geo
 from providers.demo import text
+from providers.demo.fit import right_fit
 from providers.demo.listing_parts import Extras, Terms, choose_terms, fees, role_for
 from providers.demo.names import group_name, person_name
 from providers.demo.places import Home, Places
@@ -47,6 +48,7 @@ class DemoListing:
     provider: dict  # Provider column values by attname; "id" and "owner_id" are set when loading
     offices: list[dict] = field(default_factory=list)  # Office column values; "provider_id" is set when loading
     plan_confirmations: list[dict] = field(default_factory=list)  # ProviderPlan values; "provider_id" likewise
+    credential_checks: list[dict] = field(default_factory=list)  # CredentialCheck values; "provider_id" likewise
     owner_email: str = ""  # an account to create and link, or "" for none
     photo_seed: str = ""  # a seed for the portrait, or "" for no photo
 
@@ -107,6 +109,9 @@ class Builder:
         row.update(self._availability(rng))
         row.update(self._license(rng, profile, license_type, home.state, status))
         row.update(self._moderation_dates(rng, status))
+        fit_rng = random.Random(f"{self.seed}:{number}:fit")  # its own generator: the rest of the listing never shifts
+        fit = right_fit(fit_rng, profile.slug, row, terms, status, self.now, self.vocabulary)
+        row.update(fit.columns)
         owned = status != Provider.Status.PUBLISHED or number <= OWNED_PUBLISHED
         wants_photo = number <= PHOTO_LIMIT and rng.random() < PHOTO_SHARE
         return DemoListing(
@@ -114,6 +119,7 @@ class Builder:
             provider=row,
             offices=offices,
             plan_confirmations=self._plan_confirmations(number, row),
+            credential_checks=fit.checks,
             owner_email=demo_email(number) if owned else "",
             photo_seed=f"{self.seed}:{number}:photo" if wants_photo else "",
         )

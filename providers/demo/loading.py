@@ -27,6 +27,7 @@ from django.db import connection, transaction
 from django.db.models import Q
 from django.utils import timezone
 
+from providers.credentials import CredentialCheck
 from providers.demo import bulk
 from providers.demo.avatars import attach_photo
 from providers.demo.builder import DemoListing
@@ -118,10 +119,13 @@ def load(listings: Iterator[DemoListing], total: int, accounts: dict[str, int], 
     provider_copy = bulk.CopyWriter(Provider, now, with_pk=True)
     office_copy = bulk.CopyWriter(Office, now, with_pk=False)
     plan_copy = bulk.CopyWriter(ProviderPlan, now, with_pk=False)
+    check_copy = bulk.CopyWriter(CredentialCheck, now, with_pk=False)
+    checker = User.objects.filter(email__iexact=DEMO_FOUNDER_EMAIL).values_list("id", flat=True).first()
     batches = bulk.in_background(_photographed(_chunks(listings, BATCH)))
     with closing(batches), bulk.indexes_set_aside(Provider):  # not Office's: documents look offices up by provider
         for batch in batches:
             batch_ids, provider_rows, office_rows, plan_rows = [], [], [], []
+            check_rows = []
             for listing in batch:
                 provider_id = next(ids)
                 batch_ids.append(provider_id)
@@ -129,9 +133,14 @@ def load(listings: Iterator[DemoListing], total: int, accounts: dict[str, int], 
                 provider_rows.append(provider_copy.row(listing.provider))
                 office_rows += [office_copy.row({**office, "provider_id": provider_id}) for office in listing.offices]
                 plan_rows += [plan_copy.row({**row, "provider_id": provider_id}) for row in listing.plan_confirmations]
+                check_rows += [
+                    check_copy.row({**row, "provider_id": provider_id, "verified_by_id": checker})
+                    for row in listing.credential_checks
+                ]
             _copy(provider_copy.sql, provider_rows)
             _copy(office_copy.sql, office_rows)
             _copy(plan_copy.sql, plan_rows)
+            _copy(check_copy.sql, check_rows)
             refresh_search_documents(batch_ids)
             loaded.providers += len(batch)
             loaded.offices += len(office_rows)
