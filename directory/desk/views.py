@@ -96,7 +96,7 @@ def review(request, kind, pk):
         if form.is_valid():
             return _decide(request, item, form.cleaned_data)
         if "decision" in form.errors or "__all__" in form.errors:
-            messages.warning(request, " ".join(form.non_field_errors()))
+            messages.warning(request, " ".join(form.non_field_errors()) + _kept(request.POST.get("note", "")))
             return redirect(item.url)
     return _review_page(request, item, is_waiting, choices, form)
 
@@ -108,7 +108,7 @@ def _decide(request, item, data):
             item.kind, item.obj, decision.name, by=request.user, note=data["note"].strip(), seen=data["seen"] or None
         )
     except decisions.DecisionRefused as refusal:
-        messages.warning(request, f"Not done: {refusal}")
+        messages.warning(request, f"Not done: {refusal}{_kept(data['note'])}")
         return redirect(item.url)
     messages.success(request, f"{decision.label}: {item.title}. Done.")
     following = queue.next_item(queue.waiting_items(), after=item)
@@ -116,6 +116,12 @@ def _decide(request, item, data):
         messages.info(request, "That was the last item waiting. Thank you.")
         return redirect("desk:queue")
     return redirect(following.url)
+
+
+def _kept(note: str) -> str:
+    """A message the founder wrote for a decision that did not happen, given back rather than lost."""
+    note = note.strip()
+    return f" Your message, to use again: “{note}”" if note else ""
 
 
 def _review_page(request, item, is_waiting, choices, form):

@@ -230,6 +230,14 @@ class TestApproveAndNext:
         listing.refresh_from_db()
         assert not listing.events.exists()
 
+    def test_a_message_for_a_decision_someone_else_took_first_is_given_back(self, founder_client, founder):
+        listing = pending_listing(1)
+        listing.reject(by=founder, reason="Not a perinatal practice.")  # another founder, a moment earlier
+        note = "Please add how you practise trauma-informed care."
+        response = founder_client.post(review_url("listing", listing.pk), {"decision": "request_changes", "note": note})
+        assert response["Location"] == review_url("listing", listing.pk)
+        assert any(note in text for text in messages_of(response))
+
     def test_an_unknown_kind_or_item_is_not_found(self, founder_client):
         assert founder_client.get("/admin/desk/review/nothing/1/").status_code == 404
         assert founder_client.get(review_url("listing", 999999)).status_code == 404
