@@ -9,21 +9,21 @@ re-confirms all of them in one action (Provider.confirm_plans, from "My listing"
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import datetime
 
 from django.db import models
 from django.utils import timezone
 
+from providers.freshness import CONFIRMED_WITHIN, days_ago, days_text
 from providers.taxonomy import InsurancePlan
 
-# A plan confirmed longer ago than this is shown as "not recently confirmed" (as availability is).
-PLAN_STALE_AFTER = timedelta(days=120)
+# A plan is flagged "not recently confirmed" when availability would be: the same thresholds (providers.freshness).
+PLAN_STALE_AFTER = CONFIRMED_WITHIN
 
 
-def days_ago_phrase(when, today=None) -> str:
-    """ "today", "yesterday" or "N days ago", in local calendar days."""
-    days = ((today or timezone.localdate()) - timezone.localdate(when)).days
-    return "today" if days <= 0 else "yesterday" if days == 1 else f"{days} days ago"
+def days_ago_phrase(when) -> str:
+    """ "today", "yesterday" or "N days ago", in local calendar days, in the page's language."""
+    return days_text(days_ago(when))
 
 
 class ProviderPlanQuerySet(models.QuerySet):

@@ -75,7 +75,7 @@ def test_each_column_states_the_facts_a_family_weighs(client, three):
         "Telehealth in MA, NY",  # telehealth states
         "Taking new clients",
         "Not taking new clients right now",
-        "Not recently confirmed",  # Mei's availability is 200 days old
+        "Availability not confirmed for 200 days",  # Mei's, in the words cards and profiles use
         "$120–$180 per session",  # today's fees (units arrive with issue 14 point 4)
         "Free consultation",
         "Sliding scale",  # a way to pay
