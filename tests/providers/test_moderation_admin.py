@@ -183,6 +183,7 @@ class TestActions:
             **{f"offices-{k}": v for k, v in {"TOTAL_FORMS": 1, "INITIAL_FORMS": 1}.items()},
             **{f"offices-0-{k}": getattr(listing.offices.get(), k) for k in ["id", "city", "state", "zip_code"]},
             **{"events-TOTAL_FORMS": 0, "events-INITIAL_FORMS": 0},
+            **{"plan_confirmations-TOTAL_FORMS": 0, "plan_confirmations-INITIAL_FORMS": 0},
         )
         data = {k: v for k, v in data.items() if v not in ([], None)}
         founder_client.post(url, data)
