@@ -29,14 +29,15 @@ def query(page):
 
 def is_on_first_screen(page, locator):
     box = locator.bounding_box()
-    return box is not None and 0 <= box["y"] and box["y"] + box["height"] <= page.viewport_size["height"]
+    return box is not None and box["y"] >= 0 and box["y"] + box["height"] <= page.viewport_size["height"]
 
 
 def is_phone(page):
     return page.viewport_size["width"] < 600
 
 
-def test_after_two_filters_and_show_results_the_first_result_is_on_the_first_screen_with_chips(screen, directory):
+@pytest.mark.usefixtures("directory")
+def test_after_two_filters_and_show_results_the_first_result_is_on_the_first_screen_with_chips(screen):
     page = screen
     page.goto(page.base_url + "/search/?near=02139")
     panel = page.locator("#search-filter-panel")
@@ -68,7 +69,8 @@ def test_after_two_filters_and_show_results_the_first_result_is_on_the_first_scr
     assert_accessible(page)
 
 
-def test_a_chip_removes_its_filter_and_clear_all_keeps_the_place_and_words(site, directory):
+@pytest.mark.usefixtures("directory")
+def test_a_chip_removes_its_filter_and_clear_all_keeps_the_place_and_words(site):
     site.set_viewport_size(PHONE)
     site.goto(site.base_url + "/search/?near=02139&q=provider&concern=birth-trauma&language=es&accepting=1&sort=name")
     chips = site.locator(".chip").evaluate_all("chips => chips.map(chip => chip.textContent)")
@@ -99,7 +101,8 @@ def test_a_chip_removes_its_filter_and_clear_all_keeps_the_place_and_words(site,
     assert site.get_by_text("Filters", exact=True).is_visible()  # no count when none is on
 
 
-def test_the_quick_exit_is_in_view_at_the_bottom_of_a_long_results_page(screen, directory):
+@pytest.mark.usefixtures("directory")
+def test_the_quick_exit_is_in_view_at_the_bottom_of_a_long_results_page(screen):
     page = screen
     page.goto(page.base_url + "/search/?near=02139")
     assert len(result_names(page)) == 20
@@ -115,7 +118,8 @@ def test_the_quick_exit_is_in_view_at_the_bottom_of_a_long_results_page(screen, 
     assert on_top  # nothing covers it: one tap
 
 
-def test_after_a_filtered_reload_the_keyboard_reaches_the_first_result_within_five_tabs(screen, directory):
+@pytest.mark.usefixtures("directory")
+def test_after_a_filtered_reload_the_keyboard_reaches_the_first_result_within_five_tabs(screen):
     page = screen
     page.goto(page.base_url + "/search/?near=02139&concern=birth-trauma&language=es")
     page.reload()
@@ -134,12 +138,15 @@ def test_after_a_filtered_reload_the_keyboard_reaches_the_first_result_within_fi
     assert is_on_first_screen(page, page.locator(":focus"))
 
 
-def test_title_names_the_page_of_results(site, directory):
+@pytest.mark.usefixtures("directory")
+def test_title_names_the_page_of_results(site):
     site.goto(site.base_url + "/search/?near=02139&page=2")
-    assert site.title().startswith("27 providers within 25 miles of Cambridge, MA 02139 or by telehealth in Massachusetts, page 2 · ")
+    expected = "27 providers within 25 miles of Cambridge, MA 02139 or by telehealth in Massachusetts, page 2 · "
+    assert site.title().startswith(expected)
 
 
-def test_without_javascript_on_a_phone_the_results_come_first_and_chips_are_plain_links(live_server, browser, directory):
+@pytest.mark.usefixtures("directory")
+def test_without_javascript_a_phone_shows_results_first_and_chips_are_plain_links(live_server, browser):
     context = browser.new_context(java_script_enabled=False, viewport=PHONE)
     page = context.new_page()
     page.goto(live_server.url + "/search/?near=02139&concern=birth-trauma&language=es")
@@ -195,7 +202,8 @@ FOCUSABLE = (
 )
 
 
-def test_focus_rings_reach_three_to_one_on_every_background(screen, directory):
+@pytest.mark.usefixtures("directory")
+def test_focus_rings_reach_three_to_one_on_every_background(screen):
     page = screen
     for url in ["/search/?near=02139&concern=birth-trauma&language=es", "/search/?near=02139&q=suicidal"]:
         page.goto(page.base_url + url)
