@@ -31,6 +31,7 @@ CARD_CONCERNS = 3
 CARD_PAYMENTS = 3
 CARD_PLANS = 3
 CARD_POPULATIONS = 3
+CARD_STAGES = 3  # the chosen ones first; "2 more" after them (the profile lists all)
 
 
 @dataclass
@@ -144,7 +145,9 @@ def cards(outcome: Outcome) -> list[Card]:
 def _fit(card, provider, criteria, chosen):
     """Who the provider is and whom they serve: credentials (verified or not), stages, populations, identities."""
     card.credentials = [(short_name(term.name), verified) for term, verified in provider.credentials_with_checks]
-    card.stages = [t.name for t in provider.terms("stages")]
+    stages = [t.name for t in _chosen_first(provider.terms("stages"), chosen.get("stage"))]
+    more = len(stages) - CARD_STAGES
+    card.stages = stages[:CARD_STAGES] + ([f"{more} more"] if more > 1 else stages[CARD_STAGES:])
     populations = _chosen_first(provider.terms("populations"), chosen.get("population"))
     card.populations = [t.name for t in populations][:CARD_POPULATIONS]
     card.identities = [t.name for t in provider.terms("identities")]

@@ -218,3 +218,14 @@ def test_terms_in_the_search_are_the_declared_vocabulary(client):
     for param in ["stage", "credential", "population", "identity", "due"]:
         assert param in form.fields
     assert terms("stages", "pregnant")
+
+
+def test_a_card_names_three_stages_the_chosen_one_first(client, listing):
+    listing("Ann", stages=["trying-to-conceive", "pregnant", "birth", "postpartum", "after-loss"])
+    card = client.get("/search/", {"stage": "after-loss"}).context["cards"][0]
+    assert card.stages == [
+        "After a pregnancy or infant loss",
+        "Trying to conceive or fertility treatment",
+        "Pregnant",
+        "2 more",
+    ]
