@@ -9,7 +9,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
 from core.routers import read_alias, reading_from_replica
-from directory import shortlist
+from directory import comparison
 from directory.context_processors import site_name
 from directory.desk.counters import count_search_page
 from directory.search.engine import DEBUG_QUERY_COUNT
@@ -40,8 +40,8 @@ def search(request):
 
 @require_GET
 def saved(request):
-    """A family's saved providers side by side, drawn from the ones named in the address (directory.shortlist)."""
-    return render(request, "directory/saved.html", shortlist.comparison(request.GET))
+    """A family's saved providers side by side, drawn from the ones named in the address (directory.comparison)."""
+    return render(request, "directory/saved.html", comparison.page_context(request.GET))
 
 
 @require_GET

@@ -11,7 +11,7 @@ from django.conf import settings
 from django.http import QueryDict
 from django.utils import timezone
 
-from directory.shortlist import MAX_SAVED, SavedQuery, saved_path
+from directory.comparison import MAX_SAVED, SavedQuery, saved_path
 from providers.models import Provider
 from tests.directory.conftest import html, make_listing
 from tests.providers.factories import ProviderFactory

@@ -7,7 +7,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from directory.shortlist import MAX_SAVED
+from directory.comparison import MAX_SAVED
 from tests.directory.conftest import make_listing
 from tests.e2e.conftest import assert_accessible
 

@@ -74,7 +74,7 @@ def saved_path(slugs) -> str:
     return reverse("saved") + (f"?{urlencode({'p': ','.join(slugs)}, safe=',')}" if slugs else "")
 
 
-def comparison(query) -> dict:
+def page_context(query) -> dict:
     """The saved page's context: one entry per published provider asked for, in the order they were saved."""
     asked = SavedQuery.from_query(query)
     place = geo.resolve(asked.near) if asked.near else None
