@@ -14,11 +14,10 @@ from urllib.parse import urlencode
 
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
 
 from core.links import site_url
 from directory.search.criteria import REMOTE_FORMATS
-from directory.search.results import CARD_SKIPS
+from directory.search.results import CARD_SKIPS, remote_phrase
 from providers import geo
 from providers.models import Provider
 from providers.states import STATE_NAMES
@@ -139,29 +138,11 @@ def _remote(provider, place) -> str:
         return ""
     telehealth = "telehealth" in slugs
     if place and place.state in states:
-        return _remote_phrase(telehealth, STATE_NAMES.get(place.state, place.state))
-    phrase = _remote_phrase(telehealth, ", ".join(states[:SHOWN_STATES]), len(states) - SHOWN_STATES)
+        return remote_phrase(telehealth, STATE_NAMES.get(place.state, place.state))
+    phrase = remote_phrase(telehealth, ", ".join(states[:SHOWN_STATES]), len(states) - SHOWN_STATES)
     if place:
         return _("%(remote)s; not in %(state)s") % {
             "remote": phrase,
             "state": STATE_NAMES.get(place.state, place.state),
         }
     return phrase
-
-
-def _remote_phrase(telehealth: bool, states: str, more: int = 0) -> str:
-    """ "Telehealth in MA, NY", "By phone in CT, MA, NH, NY and 2 more states" (the search cards' words)."""
-    values = {"states": states, "more": more}
-    if more > 0 and telehealth:
-        phrase = ngettext(
-            "Telehealth in %(states)s and %(more)s more state",
-            "Telehealth in %(states)s and %(more)s more states",
-            more,
-        )
-    elif more > 0:
-        phrase = ngettext(
-            "By phone in %(states)s and %(more)s more state", "By phone in %(states)s and %(more)s more states", more
-        )
-    else:
-        phrase = _("Telehealth in %(states)s") if telehealth else _("By phone in %(states)s")
-    return phrase % values

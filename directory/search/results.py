@@ -179,16 +179,15 @@ def _locate(card, provider, criteria, miles, remote):
         card.distance = _("Less than 0.1 mi away") if miles < 0.05 else _("%(miles).1f mi away") % {"miles": miles}
     formats = {t.slug for t in provider.terms("formats")}
     if place and remote:
-        card.remote = _remote_phrase(formats, place.state)
+        card.remote = remote_phrase("telehealth" in formats, place.state)
     elif not place and formats & set(REMOTE_FORMATS) and provider.licensed_states:
         states = sorted(provider.licensed_states)
-        card.remote = _remote_phrase(formats, ", ".join(states[:3]), more=len(states) - 3)
+        card.remote = remote_phrase("telehealth" in formats, ", ".join(states[:3]), more=len(states) - 3)
 
 
-def _remote_phrase(formats, states: str, more: int = 0) -> str:
-    """ "Telehealth in MA", "By phone in MA, NH, VT and 2 more states" """
+def remote_phrase(telehealth: bool, states: str, more: int = 0) -> str:
+    """ "Telehealth in MA", "By phone in MA, NH, VT and 2 more states": on cards and in the saved comparison."""
     values = {"states": states, "more": more}
-    telehealth = "telehealth" in formats
     if more > 0 and telehealth:
         phrase = ngettext(
             "Telehealth in %(states)s and %(more)s more state",
