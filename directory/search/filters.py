@@ -254,6 +254,10 @@ class MaxFeeFilter(GroupFilter):
         lowest = Q(fee_min__lte=amount) | Q(fee_min__isnull=True, fee_max__lte=amount)
         return Q(fee_unit=FeeUnit.FREE) | (Q(fee_unit__in=units) & lowest)
 
+    def chips(self, value) -> list[tuple[str, object]]:
+        unit = self.parent.data_clean["fee_unit"] if self.parent is not None else DEFAULT_FEE_UNIT
+        return [(gettext("%(unit)s up to $%(amount)s") % {"unit": FEE_UNITS[unit], "amount": f"{value:,}"}, value)]
+
 
 class MonthField(forms.Field):
     """A month as "YYYY-MM" (its first day), or None for anything else: the FilterSet says what it ignored."""

@@ -98,3 +98,12 @@ def test_a_newly_declared_vocabulary_has_chips_with_nothing_else_written(client,
     response = client.get("/search/", {"who": ["lgbtq"], "language": "es"})
     chips = {chip.label: query_of(chip.url) for chip in response.context["chips"]}
     assert chips == {"Spanish": {"who": ["lgbtq"]}, Population.objects.get(slug="lgbtq").name: {"language": ["es"]}}
+
+
+@pytest.mark.parametrize(
+    ("query", "label"),
+    [("max_fee=100", "Per session up to $100"), ("fee_unit=package&max_fee=2000", "Per package up to $2,000")],
+)
+def test_the_fee_chip_names_what_the_amount_is_for(client, query, label):
+    response = client.get(f"/search/?{query}")
+    assert [chip.label for chip in response.context["chips"]] == [label]
