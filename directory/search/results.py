@@ -210,21 +210,29 @@ def facets(outcome: Outcome, form) -> list[Facet]:
     result = []
     for group in facet_groups():
         chosen = set(criteria.slugs(group.param))
-        by_slug = {term.slug: term.id for term in vocabulary().terms[group.field]}
+        terms = {term.slug: term for term in vocabulary().terms[group.field]}
         by_id = counts.options.get(group.param, {})
         options = [
             Option(
                 slug,
                 name,
-                by_id.get(by_slug[slug], 0),
+                by_id.get(terms[slug].id, 0),
                 slug in chosen,
                 f"f-{group.param}-{slug}",
                 group.param,
             )
             for slug, name in form.fields[group.param].choices
+            if slug in chosen or _offered_here(terms[slug], criteria.place)
         ]
         result.append(Facet(group.param, form.fields[group.param].label, options))
     return result
+
+
+def _offered_here(term, place) -> bool:
+    """A term of one state (a state's Medicaid programme) is offered near a place in that state, and nationwide;
+    near Boston, Medi-Cal and fifty other programmes would only lengthen the list."""
+    state = getattr(term, "state", "")
+    return not state or place is None or state == place.state
 
 
 def chips(outcome: Outcome, filterset) -> list[Chip]:

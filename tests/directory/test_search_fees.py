@@ -158,3 +158,17 @@ def test_plans_on_cards_cost_one_query_and_the_page_stays_within_eight(client, l
     assert sum("providers_providerplan" in q["sql"] for q in captured.captured_queries) == 1
     cards = html(response).split('class="result-plans"')[1:]
     assert len(cards) == 20 and all(card.count("(confirmed today)") == 2 for card in cards)
+
+
+def plan_options(client, **query):
+    facets = client.get("/search/", query).context["facets"]
+    return {option.slug for facet in facets if facet.param == "plan" for option in facet.options}
+
+
+def test_near_a_place_the_plan_filter_offers_national_plans_and_that_states_programme_only(client, listing):
+    listing("Ann", plans=["aetna", "medicaid-ma"])
+    near_boston = plan_options(client, near="02139")
+    assert {"aetna", "tricare", "medicaid-ma"} <= near_boston
+    assert "medicaid-ca" not in near_boston
+    assert "medicaid-ca" in plan_options(client, near="02139", plan="medicaid-ca")  # a chosen one stays, to untick
+    assert "medicaid-ca" in plan_options(client)  # nationwide, every programme
