@@ -71,6 +71,9 @@
         var query = freshBody.getAttribute("data-query") || "";
         body.setAttribute("data-query", query);
         history.replaceState(null, "", form.action + (query ? "?" + query : ""));
+        // The "Español / English" link keeps the search as it now is.
+        var languageLink = document.querySelector("[data-language-switch]");
+        if (languageLink) languageLink.search = query ? "?" + query : "";
         status.textContent = freshStatus.textContent; // role=status: read out politely
         document.title = doc.title; // the count, for the tab and the history
         body.removeAttribute("aria-busy");
