@@ -20,7 +20,7 @@ from directory.search.criteria import REMOTE_FORMATS
 from directory.search.results import CARD_SKIPS, remote_phrase
 from providers import geo
 from providers.models import Provider
-from providers.states import STATE_NAMES
+from providers.states import state_name
 
 # A comparison is for choosing between a few: this many fit side by side on a printed page (static/js/shortlist.js
 # holds the same number so a family cannot save more than the page shows).
@@ -138,11 +138,11 @@ def _remote(provider, place) -> str:
         return ""
     telehealth = "telehealth" in slugs
     if place and place.state in states:
-        return remote_phrase(telehealth, STATE_NAMES.get(place.state, place.state))
+        return remote_phrase(telehealth, state_name(place.state))
     phrase = remote_phrase(telehealth, ", ".join(states[:SHOWN_STATES]), len(states) - SHOWN_STATES)
     if place:
         return _("%(remote)s; not in %(state)s") % {
             "remote": phrase,
-            "state": STATE_NAMES.get(place.state, place.state),
+            "state": state_name(place.state),
         }
     return phrase

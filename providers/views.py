@@ -16,7 +16,7 @@ from providers.enquiries import ContactMessage
 from providers.forms import ContactForm
 from providers.models import Provider
 from providers.months import month_label
-from providers.states import STATE_NAMES
+from providers.states import STATE_NAMES, state_name
 
 CONTACT_LIMIT = RateLimit("contact", 5, 3600)
 REMOTE_FORMATS = {"telehealth", "phone"}
@@ -97,7 +97,7 @@ def profile_context(request, provider, form, back=None):
     formats = provider.terms("formats")
     types = provider.terms("types")
     canonical_url = site_url(provider.get_absolute_url())
-    states = sorted(((code, STATE_NAMES.get(code, code)) for code in provider.licensed_states), key=lambda s: s[1])
+    states = sorted(((code, state_name(code)) for code in provider.licensed_states), key=lambda s: s[1])
     return {
         "provider": provider,
         "form": form,

@@ -23,7 +23,7 @@ from directory.search.engine import Outcome
 from providers import geo
 from providers.models import Provider
 from providers.months import month_label
-from providers.states import STATE_NAMES
+from providers.states import state_name
 from providers.taxonomy import vocabulary
 
 CARD_SKIPS = ("bio", "approach", "trainings", "search_document", "rank_document")
@@ -266,7 +266,7 @@ def where_phrase(criteria: SearchCriteria) -> str:
         return _("nationwide")
     formats = set(criteria.slugs("format"))
     near = _("within %(radius)s miles of %(place)s") % {"radius": criteria.radius, "place": place.label}
-    remote = _("by telehealth in %(state)s") % {"state": STATE_NAMES.get(place.state, place.state)}
+    remote = _("by telehealth in %(state)s") % {"state": state_name(place.state)}
     if formats and not formats & set(REMOTE_FORMATS):
         return near
     if formats and not formats & set(PLACE_FORMATS):
@@ -289,7 +289,7 @@ def ways_out(outcome: Outcome) -> list[WayOut]:
             )
         formats = set(criteria.slugs("format"))
         if formats and "telehealth" not in formats:
-            state = STATE_NAMES.get(criteria.place.state, criteria.place.state)
+            state = state_name(criteria.place.state)
             found.append(
                 WayOut(
                     _("Include telehealth in %(state)s") % {"state": state},

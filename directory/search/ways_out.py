@@ -20,7 +20,7 @@ from directory.search.criteria import PLACE_FORMATS, RADIUS_CHOICES, SearchCrite
 from directory.search.engine import Counts, Outcome, run_search
 from directory.search.results import _filter_name, search_url
 from providers import geo
-from providers.states import STATE_NAMES
+from providers.states import state_name
 
 PARAM_RE = re.compile(r"%\((\w+)\)s")
 FILTERS_OFFERED = 3  # "Without the X filter" ways out, the most helpful first
@@ -98,7 +98,7 @@ def ways_out(outcome: Outcome, filterset) -> list[WayOut]:
     others = []
     formats = set(criteria.slugs("format"))
     if criteria.place and formats and formats <= set(PLACE_FORMATS):
-        state = STATE_NAMES.get(criteria.place.state, criteria.place.state)
+        state = state_name(criteria.place.state)
         others.append(
             (_("Include telehealth in %(state)s") % {"state": state}, criteria.with_slug("format", "telehealth"))
         )

@@ -207,6 +207,15 @@ def test_filters_and_cards_name_the_vocabulary_in_spanish_with_the_same_slugs(cl
     assert "Birth trauma" in english and "Trauma del parto" not in english and "Atiende en español" not in english
 
 
+def test_state_names_read_in_spanish_and_stay_english_on_the_english_site(client, directory):
+    spanish = client.get("/es/search/?near=10001").content.decode()
+    assert "por telesalud en Nueva York" in spanish
+    saved = client.get("/es/saved/?p=dana-whitfield&near=10001").content.decode()
+    assert "no en Nueva York" in saved  # licensed in Massachusetts only
+    english = client.get("/search/?near=10001").content.decode()
+    assert "by telehealth in New York" in english and "Nueva York" not in english
+
+
 def test_a_founders_spanish_name_is_used_and_a_blank_one_falls_back_to_english(client, directory):
     Concern.objects.filter(slug="birth-trauma").update(name_es="Parto traumático")
     Concern.objects.filter(slug="perinatal-ocd").update(name_es="")
