@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django import forms
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_GET, require_http_methods
 
 from core.forms import HoneypotFormMixin
@@ -16,18 +17,18 @@ REPORT_LIMIT = RateLimit("listing-report", 5, 60 * 60)
 
 class ReportForm(HoneypotFormMixin, forms.Form):
     reason = forms.ChoiceField(
-        label="What is the problem?",
+        label=_("What is the problem?"),
         choices=ListingReport.Reason.choices,
         widget=forms.RadioSelect,
-        error_messages={"required": "Please choose the option closest to what happened."},
+        error_messages={"required": _("Please choose the option closest to what happened.")},
     )
     details = forms.CharField(
-        label="Anything you would like to add (optional)",
+        label=_("Anything you would like to add (optional)"),
         required=False,
         max_length=2000,
-        help_text="Please don't include your name or health details. We can't reply to reports.",
+        help_text=_("Please don't include your name or health details. We can't reply to reports."),
         widget=forms.Textarea(attrs={"rows": 5}),
-        error_messages={"max_length": "Please shorten this to %(limit_value)d characters or fewer."},
+        error_messages={"max_length": _("Please shorten this to %(limit_value)d characters or fewer.")},
     )
     field_order = ["reason", "details"]
 

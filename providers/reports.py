@@ -8,6 +8,7 @@ from __future__ import annotations
 from django.conf import settings
 from django.db import models, transaction
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from providers.events import TransitionNotAllowed
 
@@ -19,12 +20,12 @@ class ListingReportQuerySet(models.QuerySet):
 
 class ListingReport(models.Model):
     class Reason(models.TextChoices):
-        OUTDATED = "outdated", "Some information is wrong or out of date"
-        UNREACHABLE = "unreachable", "I couldn't reach them"
-        NOT_ACCEPTING = "not_accepting", "They are not taking new clients"
-        CARE_CONCERN = "care_concern", "Something about their care felt unsafe or not trauma-informed"
-        CREDENTIALS = "credentials", "A concern about their license or credentials"
-        OTHER = "other", "Something else"
+        OUTDATED = "outdated", _("Some information is wrong or out of date")
+        UNREACHABLE = "unreachable", _("I couldn't reach them")
+        NOT_ACCEPTING = "not_accepting", _("They are not taking new clients")
+        CARE_CONCERN = "care_concern", _("Something about their care felt unsafe or not trauma-informed")
+        CREDENTIALS = "credentials", _("A concern about their license or credentials")
+        OTHER = "other", _("Something else")
 
     class Status(models.TextChoices):
         OPEN = "open", "Open"

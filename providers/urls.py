@@ -58,13 +58,13 @@ listing_patterns = [
     path("availability/<str:token>/", listing_views.availability_link, name="availability_link"),
 ]
 
-# What families see (in English and, under /es/, in Spanish) and what stays in English: providers' pages, and for
-# now the report form (its form pieces are the accounts' own, not yet translated).
+# What families see (in English and, under /es/, in Spanish: profiles, the contact and report forms) and what stays
+# in English: providers' pages.
 family_urlpatterns = [
     path("", include((profile_patterns, "providers"))),
+    path("", include((report_patterns, "reports"))),
 ]
 provider_urlpatterns = [
-    path("", include((report_patterns, "reports"))),
     path("accounts/", include((account_patterns, "accounts"))),
     path("listing/", include((listing_patterns, "listing"))),
 ]

@@ -28,7 +28,6 @@ ENGLISH_ONLY = (
     "blog/includes/_field.html",
     "providers/emails/",
     "providers/listing_",
-    "providers/report_",  # the report form is offered in English only for now
     "providers/includes/_listing_",
     "directory/desk/",
 )

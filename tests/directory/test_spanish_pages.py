@@ -140,6 +140,8 @@ FAMILY_PAGES = [
     "/es/providers/dana-whitfield/?back=near%3D02139",
     "/es/providers/dana-whitfield/contact/",
     "/es/providers/dana-whitfield/contact/sent/?back=near%3D02139",
+    "/es/providers/dana-whitfield/report/",
+    "/es/providers/dana-whitfield/report/thanks/",
     "/es/about/",
     "/es/for-providers/",
     "/es/saved/",
@@ -166,6 +168,19 @@ def test_the_contact_form_errors_and_the_limit_read_in_spanish(client, directory
     assert response.status_code == 200
     assert "Por favor, revise estos campos" in html and "Por favor, escriba un mensaje breve." in html
     assert shown(untranslated, html) == [] and english_left(html) == []
+
+
+def test_the_report_form_its_choices_and_errors_read_in_spanish(client, directory, untranslated):
+    profile = client.get("/es/providers/dana-whitfield/").content.decode()
+    assert 'href="/es/providers/dana-whitfield/report/"' in profile
+    response = client.post("/es/providers/dana-whitfield/report/", {"details": "Llamé tres veces."})
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "Por favor, elija la opción más cercana a lo que pasó." in html and "No pude comunicarme" in html
+    assert "Llamé tres veces." in html
+    assert shown(untranslated, html) == [] and english_left(html) == []
+    sent = client.post("/es/providers/dana-whitfield/report/", {"reason": "unreachable"})
+    assert sent["Location"] == "/es/providers/dana-whitfield/report/thanks/"
 
 
 @pytest.mark.parametrize("template", ["500.html", "503.html"])
