@@ -24,7 +24,6 @@ ENGLISH_ONLY = (
     "robots.txt",
     "blog/admin/",
     "blog/emails/",
-    "blog/proposal_",  # guest authors' proposal pages (professionals)
     "blog/includes/_field.html",
     "providers/emails/",
     "providers/listing_",

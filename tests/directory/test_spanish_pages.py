@@ -148,6 +148,8 @@ FAMILY_PAGES = [
     "/es/blog/",
     "/es/blog/topic/after-birth/",
     "/es/blog/gentle-start/",
+    "/es/blog/propose/",
+    "/es/blog/propose/thanks/",
     "/es/no-such-page/",
 ]
 
@@ -181,6 +183,15 @@ def test_the_report_form_its_choices_and_errors_read_in_spanish(client, director
     assert shown(untranslated, html) == [] and english_left(html) == []
     sent = client.post("/es/providers/dana-whitfield/report/", {"reason": "unreachable"})
     assert sent["Location"] == "/es/providers/dana-whitfield/report/thanks/"
+
+
+def test_the_guest_article_proposal_form_and_its_errors_read_in_spanish(client, directory, untranslated):
+    response = client.post("/es/blog/propose/", {"name": "Marisol", "email": "no", "summary": "palabra " * 301})
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "Por favor, revise el correo electrónico" in html and "Su resumen tiene 301 palabras" in html
+    assert "Marisol" in html and "Lo que diría el artículo, en 300 palabras como máximo." in html
+    assert shown(untranslated, html) == [] and english_left(html) == []
 
 
 @pytest.mark.parametrize("template", ["500.html", "503.html"])
