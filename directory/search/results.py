@@ -12,7 +12,6 @@ from django.utils.translation import ngettext
 
 from directory.search.criteria import (
     PLACE_FORMATS,
-    RADIUS_CHOICES,
     REMOTE_FORMATS,
     TOGGLES,
     SearchCriteria,
@@ -79,16 +78,6 @@ class Facet:
     @property
     def checked(self) -> int:
         return sum(option.checked for option in self.options)
-
-
-@dataclass
-class WayOut:
-    text: str
-    query: str
-
-    @property
-    def url(self) -> str:
-        return search_url(self.query)
 
 
 @dataclass
@@ -272,57 +261,6 @@ def where_phrase(criteria: SearchCriteria) -> str:
     if formats and not formats & set(PLACE_FORMATS):
         return _("available %(remote)s") % {"remote": remote}
     return _("%(near)s or %(remote)s") % {"near": near, "remote": remote}
-
-
-def ways_out(outcome: Outcome) -> list[WayOut]:
-    """One-click changes that would find someone, each an adjusted search, most helpful first."""
-    criteria, counts = outcome.criteria, outcome.counts
-    found = []
-    if criteria.place:
-        wider = [r for r in RADIUS_CHOICES if r > criteria.radius]
-        if wider:
-            found.append(
-                WayOut(
-                    _("Look further: within %(radius)s miles") % {"radius": wider[-1]},
-                    criteria.adjusted(radius=wider[-1]).query_string(),
-                )
-            )
-        formats = set(criteria.slugs("format"))
-        if formats and "telehealth" not in formats:
-            state = state_name(criteria.place.state)
-            found.append(
-                WayOut(
-                    _("Include telehealth in %(state)s") % {"state": state},
-                    criteria.with_slug("format", "telehealth").query_string(),
-                )
-            )
-    best = max(counts.without.items(), key=lambda item: item[1], default=None)
-    if best and best[1] > 0:
-        name = _filter_name(best[0])
-        found.append(
-            WayOut(
-                ngettext(
-                    "Remove the “%(filter)s” filter (%(count)s provider)",
-                    "Remove the “%(filter)s” filter (%(count)s providers)",
-                    best[1],
-                )
-                % {"filter": name, "count": f"{best[1]:,}"},
-                criteria.without(best[0]).query_string(),
-            )
-        )
-    if criteria.q:
-        without_words = _("Search without the words “%(words)s”") % {"words": criteria.q}
-        found.append(WayOut(without_words, criteria.without("q").query_string()))
-    if criteria.active_filters > 1 or (criteria.active_filters and not best):
-        found.append(
-            WayOut(
-                _("Clear all filters"),
-                SearchCriteria(
-                    q=criteria.q, near=criteria.near, place=criteria.place, radius=criteria.radius
-                ).query_string(),
-            )
-        )
-    return found
 
 
 def _filter_name(param: str) -> str:
