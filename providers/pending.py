@@ -299,9 +299,3 @@ def _offices_text(offices: list[dict]) -> str:
         name = f"{d['name']}: " if d.get("name") else ""
         lines.append(f"{name}{street}{d['city']}, {d['state']} {d['zip_code']}{shown}")
     return "; ".join(lines)
-
-
-def pending_since(provider):
-    """When the provider's edits were last sent for review, if any wait."""
-    pending = getattr(provider, "pending_change", None)
-    return pending.updated_at if pending else None
