@@ -301,3 +301,20 @@ class TestOtherKinds:
         assert "Mara Quill" in page and "ConnectionRefusedError" in page
         for private in ("Private Parent", "parent@example.net", "Our private words"):
             assert private not in page
+
+
+def test_the_queue_costs_the_same_few_queries_however_much_is_waiting(founder_client, django_assert_max_num_queries):
+    def fill(n):
+        for days in range(n):
+            pending_listing(days + 1)
+            listing_with_edits(days + 1)
+            proposal(days + 1)
+            undelivered_email(days + 1)
+
+    fill(2)
+    with django_assert_max_num_queries(30) as few:
+        founder_client.get(QUEUE)
+    fill(6)
+    with django_assert_max_num_queries(len(few.captured_queries)):  # no query per item
+        response = founder_client.get(QUEUE)
+    assert response.status_code == 200
