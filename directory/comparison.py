@@ -17,7 +17,7 @@ from django.utils.translation import gettext as _
 
 from core.links import site_url
 from directory.search.criteria import REMOTE_FORMATS
-from directory.search.results import CARD_SKIPS, remote_phrase
+from directory.search.results import remote_phrase
 from providers import geo
 from providers.models import Provider
 from providers.states import state_name
@@ -68,6 +68,9 @@ class SavedQuery:
         return cls(slugs=slugs[:MAX_SAVED], over_cap=max(0, len(slugs) - MAX_SAVED), near=near)
 
 
+UNSHOWN = ("bio", "approach", "trainings", "search_document", "rank_document")  # the comparison shows no long text
+
+
 def saved_path(slugs) -> str:
     """The saved page's address for these providers, e.g. /saved/?p=dana-whitfield,rosa-lind."""
     return reverse("saved") + (f"?{urlencode({'p': ','.join(slugs)}, safe=',')}" if slugs else "")
@@ -82,7 +85,7 @@ def page_context(query) -> dict:
         for provider in Provider.objects.published()
         .with_offices()
         .with_plans()
-        .defer(*CARD_SKIPS)
+        .defer(*UNSHOWN)
         .filter(slug__in=asked.slugs)
     }
     shown = [found[slug] for slug in asked.slugs if slug in found]

@@ -25,7 +25,6 @@ from providers.months import month_label
 from providers.states import state_name
 from providers.taxonomy import vocabulary
 
-CARD_SKIPS = ("bio", "approach", "trainings", "search_document", "rank_document")
 CARD_CONCERNS = 3
 CARD_PAYMENTS = 3
 CARD_PLANS = 3
@@ -95,14 +94,7 @@ def search_url(query: str) -> str:
 def cards(outcome: Outcome) -> list[Card]:
     """The page's providers, in the engine's order, fetched through the providers' own QuerySet verbs."""
     ids = [pid for pid, _, _ in outcome.rows]
-    # Cards never show the long text: leaving it (and the search documents) unread halves the cards' cost.
-    found = (
-        Provider.objects.published()
-        .with_offices()
-        .with_plans()
-        .prefetch_related("credential_checks")
-        .defer(*CARD_SKIPS)
-    ).in_bulk(ids)
+    found = Provider.objects.published().for_cards().in_bulk(ids)
     criteria = outcome.criteria
     back = criteria.query_string()
     suffix = "?" + urlencode({"back": back}) if back else ""
@@ -155,15 +147,16 @@ def _chosen_first(items, chosen):
 
 
 def _locate(card, provider, criteria, miles, remote):
-    offices = list(provider.offices.all())
+    offices = provider.card_offices  # {"city", "state", "latitude", "longitude"}, in the order they were added
     place = criteria.place
     if place and offices:
         nearest = min(
-            offices, key=lambda o: geo.miles_between(place.latitude, place.longitude, o.latitude, o.longitude)
+            offices,
+            key=lambda o: geo.miles_between(place.latitude, place.longitude, o["latitude"], o["longitude"]),
         )
-        card.where = f"{nearest.city}, {nearest.state}"
+        card.where = f"{nearest['city']}, {nearest['state']}"
     elif offices:
-        card.where = f"{offices[0].city}, {offices[0].state}"
+        card.where = f"{offices[0]['city']}, {offices[0]['state']}"
     if miles is not None:
         card.distance = _("Less than 0.1 mi away") if miles < 0.05 else _("%(miles).1f mi away") % {"miles": miles}
     formats = {t.slug for t in provider.terms("formats")}

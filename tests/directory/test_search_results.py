@@ -4,11 +4,13 @@ import re
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
+from django.utils import timezone
 
+from providers.credentials import CredentialCheck
 from providers.models import Provider
 from providers.taxonomy import vocabulary
 from tests.directory.conftest import html, names, rendered_names
-from tests.providers.factories import PendingProviderFactory, ProviderFactory
+from tests.providers.factories import ModeratorFactory, PendingProviderFactory, ProviderFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -184,6 +186,28 @@ def test_many_filters_take_at_most_eight_queries(client, listing, django_assert_
         response = client.get("/search/", query)
     assert response.context["outcome"].total == 25
     assert len(names(response)) == 5
+
+
+def test_a_page_of_cards_is_read_in_one_statement_offices_plans_and_checks_included(
+    client, listing, django_assert_max_num_queries
+):
+    for n in range(20):
+        provider = listing(f"Provider {n}", zips=["02139", "02115"], plans=["aetna"], perinatal_credentials=["pmh-c"])
+        CredentialCheck.objects.create(
+            provider=provider, credential_id=provider.perinatal_credentials[0], verified_at=timezone.now(),
+            verified_by=ModeratorFactory(),
+        )  # fmt: skip
+    vocabulary()
+    client.get("/search/", {"near": "02139"})  # a first request sets up the connection's search settings
+    with django_assert_max_num_queries(8) as captured:
+        response = client.get("/search/", {"near": "02139"})
+    reading_cards = [q["sql"] for q in captured.captured_queries if '"providers_provider"."slug"' in q["sql"]]
+    assert len(reading_cards) == 1
+    page = html(response)
+    places = re.findall(r'<p class="result-where"><strong>[^<]*</strong> · ([^<]*) ·', page)
+    assert places == ["Cambridge, MA"] * 20  # the nearest of each listing's two offices
+    assert page.count("(confirmed today)") == 20
+    assert page.count('class="credential-verified"') == 20
 
 
 @pytest.mark.parametrize("sort", ["relevance", "name", "recently-confirmed"])
