@@ -9,7 +9,7 @@ The shape, built from fixed fragments (user input only ever travels as parameter
               ranked by ts_rank over the small A/B-weight document, plus the names                 [words]
     c         the candidates: published listings with an office near ∪ those licensed in the place's state
               that offer telehealth or phone; or the matched listings; or every published listing
-    counts    one pass over c computing, per row, which chosen filter groups it fails; rows failing at most
+    counts    one pass over c computing, per row, which chosen filter groups it passes; rows failing at most
               one feed the option counts: disjunctive within a group (a row failing only group g still counts
               for g's options), conjunctive across groups
     page      the rows failing none, ordered (stale listings last, whatever the sort), sliced: counting, an
@@ -252,6 +252,7 @@ def build(
 
     groups = _groups(search, Compiler(connection, params))
     active = [g for g in groups if g.passes]
+    passes_all = _passes(active)
     all_pass = " AND ".join(f"({g.passes})" for g in active) or "true"
     source = "c AS providers_provider"
     order = _order(criteria)
@@ -265,7 +266,7 @@ def build(
     row = PAGE_ROW
     page_of_all = f"(array_agg({row} ORDER BY {order}))[%(offset)s + 1 : %(offset)s + %(limit)s]" if limit else page
     page_of_passing = (
-        f"(array_agg({row} ORDER BY {order}) FILTER (WHERE fails = 0))[%(offset)s + 1 : %(offset)s + %(limit)s]"
+        f"(array_agg({row} ORDER BY {order}) FILTER (WHERE {passes_all}))[%(offset)s + 1 : %(offset)s + %(limit)s]"
         if limit
         else page
     )
@@ -276,29 +277,33 @@ def build(
         counts = [aggregate for group in groups for aggregate in group.aggregates("true")]
         select = f"SELECT count(*), {page_of_all},\n       {', '.join(counts)}\nFROM {source}"  # noqa: S608
     elif facets:
-        # Each group's pass flag is computed once per row (OFFSET 0 keeps PostgreSQL from inlining the expressions
-        # into every FILTER); ok_i: the row passes every group but perhaps group i.
-        flags = ", ".join(f"coalesce({g.passes}, false) AS p{i}" for i, g in enumerate(active))
-        fails = " + ".join(f"(NOT p{i})::int" for i in range(len(active)))
-        oks = ", ".join(f"(fails = 0 OR NOT p{i}) AS ok{i}" for i in range(len(active)))
+        # Which chosen groups a row passes, as the bits of one integer computed once per row (OFFSET 0 keeps
+        # PostgreSQL from inlining the conditions into every FILTER). All bits set: a result. All but bit i: it
+        # still counts for group i's options (disjunctive within a group). Rows failing two or more groups are left
+        # out. One integer behind one fence rather than flags behind three: ~10% less at 100k (docs/performance.md).
+        passed = " | ".join(f"(coalesce({g.passes}, false)::int << {i})" for i, g in enumerate(active))
+        full = (1 << len(active)) - 1
+        failing_one = ", ".join(str(full ^ (1 << i)) for i in range(len(active)))
         counts = []
         for group in groups:
-            counts += group.aggregates(f"ok{active.index(group)}" if group.passes else "fails = 0")
-        counts += [f"count(*) FILTER (WHERE ok{i})" for i in range(len(active))]
-        select = f"""SELECT count(*) FILTER (WHERE fails = 0), {page_of_passing},
+            counts += group.aggregates(_passes(active, but=group) if group.passes else passes_all)
+        counts += [f"count(*) FILTER (WHERE {_passes(active, but=group)})" for group in active]
+        select = f"""SELECT count(*) FILTER (WHERE {passes_all}), {page_of_passing},
        {", ".join(counts)}
 FROM (
-    SELECT providers_provider.*, {oks} FROM (
-        SELECT providers_provider.*, {fails} AS fails FROM (
-            SELECT providers_provider.*, {flags} FROM {source} OFFSET 0
-        ) providers_provider OFFSET 0
-    ) providers_provider WHERE fails <= 1 OFFSET 0
-) providers_provider"""  # noqa: S608
+    SELECT providers_provider.*, {passed} AS passed FROM {source} OFFSET 0
+) providers_provider WHERE passed IN ({full}, {failing_one})"""  # noqa: S608
     elif with_total:
         select = f"SELECT count(*), {page} FROM {source} WHERE {all_pass}"  # noqa: S608
     else:
         select = f"SELECT NULL::bigint, {page}"  # noqa: S608
     return Statement("WITH " + ",\n".join(ctes) + "\n" + select, params, groups, active)
+
+
+def _passes(active: list[Group], but: Group | None = None) -> str:
+    """SQL over the counting rows' `passed` bits (build): the row passes every chosen group, or every one but `but`."""
+    full = (1 << len(active)) - 1
+    return f"passed = {full}" if but is None else f"passed | {1 << active.index(but)} = {full}"
 
 
 def _matched(columns: str, rank: str) -> str:
