@@ -10,7 +10,8 @@ off, no access log, the whole-page cache off so the search itself is timed) on a
 each search sequentially: concurrent warm-up requests first (every worker has its connection and vocabulary), then
 --repeat timed ones. Prints p50/p95 per search and overall, the SQL statements per page (X-Search-Queries, sent
 only with SEARCH_DEBUG_QUERY_COUNT=1), the page's HTML size and the gunicorn workers' resident memory; stops the
-server by its process group. Results go to bench/results/ as JSON.
+server by its process group. Results go to bench/results/ as JSON. Before and after, it times a fixed Python loop
+and a fixed SQL statement (machine_speed), so figures from machines of different speed can be compared.
 """
 
 from __future__ import annotations
@@ -235,6 +236,30 @@ def typo_name(database_url: str) -> str:
     return surname[:-3] + surname[-2:]
 
 
+def machine_speed(database_url: str) -> dict:
+    """How fast this machine is right now, so figures from different machines (or moments: a shared host's speed
+    varies) can be compared: the best of five runs of a fixed pure-Python loop, and of a fixed PostgreSQL
+    statement (docs/performance.md gives them with each table)."""
+    import psycopg
+
+    def loop():
+        total = 0
+        for i in range(2_000_000):
+            total += i
+        return total
+
+    python_ms, sql_ms = [], []
+    with psycopg.connect(database_url, autocommit=True) as conn:
+        for _ in range(5):
+            start = time.perf_counter()
+            loop()
+            python_ms.append((time.perf_counter() - start) * 1000)
+            start = time.perf_counter()
+            conn.execute("SELECT sum(i) FROM generate_series(1, 2000000) i").fetchone()
+            sql_ms.append((time.perf_counter() - start) * 1000)
+    return {"python_loop_ms": round(min(python_ms), 1), "postgresql_sum_ms": round(min(sql_ms), 1)}
+
+
 def worker_memory_mb(master_pid: int) -> list[float]:
     """Resident memory (RSS) of each gunicorn worker: scripts/serve execs gunicorn, so its pid is the master's."""
     out = subprocess.run(["ps", "-o", "rss=", "--ppid", str(master_pid)], capture_output=True, text=True)  # noqa: S603,S607
@@ -279,6 +304,7 @@ def main() -> None:
     database_url = prepare(server, name, None if args.database else args.providers)
     searches = [(n, q.replace("TYPO", typo_name(database_url))) for n, q in SEARCHES]
     results = {"database": name, "providers": published(database_url), "cpus": os.cpu_count()}
+    results["machine_before"] = machine_speed(database_url)
     port = free_port()
     print(f"\nServer on 127.0.0.1:{port}", flush=True)
     process = start_server(database_url, port)
@@ -287,9 +313,15 @@ def main() -> None:
         results["worker_rss_mb"] = worker_memory_mb(process.pid)
     finally:
         stop_server(process)
+    results["machine_after"] = machine_speed(database_url)
     print(f"\n{results['providers']:,} published listings, {args.repeat} requests per search, one at a time")
     report("PostgreSQL, counts computed every request (the whole directory's kept per change)", results["searches"])
     print(f"\nResident memory per gunicorn worker after the run: {results['worker_rss_mb']} MB")
+    before, after = results["machine_before"], results["machine_after"]
+    print(
+        f"Machine speed (best of 5; lower is faster), before / after: Python loop {before['python_loop_ms']} / "
+        f"{after['python_loop_ms']} ms, PostgreSQL sum {before['postgresql_sum_ms']} / {after['postgresql_sum_ms']} ms"
+    )
     out = ROOT / "bench" / "results" / f"search-{results['providers']}.json"
     out.parent.mkdir(exist_ok=True)
     out.write_text(json.dumps(results, indent=1))
