@@ -47,9 +47,13 @@ class Search:
         return vocabulary().ids("formats", REMOTE_FORMATS)
 
     @cached_property
-    def options(self) -> dict[str, list]:  # read once per group while the statement is built
-        terms = vocabulary()
-        return {group.param: terms.terms[group.field] for group in facet_groups()}
+    def options(self) -> dict[str, list]:
+        """The terms each group offers, and counts (read once per group while the statement is built)."""
+        terms, criteria = vocabulary(), self.criteria
+        return {
+            group.param: [term for term in terms.terms[group.field] if criteria.offers(group.param, term)]
+            for group in facet_groups()
+        }
 
     def condition(self, param: str, value) -> Q | None:
         return self.condition_of(param, value, self.criteria.place)

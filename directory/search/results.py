@@ -204,17 +204,10 @@ def facets(outcome: Outcome, form) -> list[Facet]:
                 group.param,
             )
             for slug, name in form.fields[group.param].choices
-            if slug in chosen or _offered_here(terms[slug], criteria.place)
+            if criteria.offers(group.param, terms[slug])
         ]
         result.append(Facet(group.param, form.fields[group.param].label, options))
     return result
-
-
-def _offered_here(term, place) -> bool:
-    """A term of one state (a state's Medicaid programme) is offered near a place in that state, and nationwide;
-    near Boston, Medi-Cal and fifty other programmes would only lengthen the list."""
-    state = getattr(term, "state", "")
-    return not state or place is None or state == place.state
 
 
 def chips(outcome: Outcome, filterset) -> list[Chip]:

@@ -89,7 +89,7 @@ def _any_of(column: str, ids: list[int], params: dict, key: str) -> str:
     """SQL: the listing's packed words `column` hold any of `ids` (filters.has_any_term, for the candidates)."""
     masks: dict[int, int] = {}
     for term_id in ids:
-        word = (term_id - 1) // 3 + 1
+        word = _word(term_id)
         masks[word] = masks.get(word, 0) | 1 << (LANE_BITS * ((term_id - 1) % 3))
     tests = []
     for word, mask in masks.items():
@@ -148,16 +148,23 @@ class Group:
 
     def aggregates(self, ok: str) -> list[str]:
         if self.words:
-            count = (max(i for i, _ in self.options) - 1) // 3 + 1 if self.options else 0
-            return [f"sum({self.words}[{k}]) FILTER (WHERE {ok})" for k in range(1, count + 1)]
+            return [f"sum({self.words}[{k}]) FILTER (WHERE {ok})" for k in self.word_numbers()]
         return [f"count(*) FILTER (WHERE {ok} AND {condition})" for _, condition in self.options]
+
+    def word_numbers(self) -> list[int]:
+        """The packed words holding the options counted (only those: near a place, the plans' 20 words are 3)."""
+        return sorted({_word(i) for i, _ in self.options})
 
     def decode(self, values: list) -> dict[int, int]:
         if self.words:
-            return {
-                i: (int(values[(i - 1) // 3] or 0) >> (LANE_BITS * ((i - 1) % 3))) & LANE_MASK for i, _ in self.options
-            }
+            sums = dict(zip(self.word_numbers(), values, strict=True))
+            return {i: (int(sums[_word(i)] or 0) >> (LANE_BITS * ((i - 1) % 3))) & LANE_MASK for i, _ in self.options}
         return {i: int(value) for (i, _), value in zip(self.options, values, strict=True)}
+
+
+def _word(term_id: int) -> int:
+    """The packed word (1-based) holding a term's lane: three terms to a word (providers_pack_terms)."""
+    return (term_id - 1) // 3 + 1
 
 
 @dataclass

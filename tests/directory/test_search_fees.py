@@ -2,7 +2,11 @@
 (`plan`) finds named plans; cards show the fee's unit and each plan's age within the page's query budget."""
 
 import pytest
+from django.db import connection
+from django.http import QueryDict
 
+from directory.search import statement
+from directory.search.filters import SearchFilterSet
 from providers.models import ProviderPlan
 from providers.taxonomy import vocabulary
 from tests.directory.conftest import html, names
@@ -172,3 +176,21 @@ def test_near_a_place_the_plan_filter_offers_national_plans_and_that_states_prog
     assert "medicaid-ca" not in near_boston
     assert "medicaid-ca" in plan_options(client, near="02139", plan="medicaid-ca")  # a chosen one stays, to untick
     assert "medicaid-ca" in plan_options(client)  # nationwide, every programme
+
+
+def test_near_a_place_only_the_offered_plans_are_counted_and_a_chosen_far_programme_still_is(client, listing):
+    listing("Ann", plans=["aetna", "medicaid-ma"])
+    listing("Bea", plans=["medicaid-ca"], formats=["telehealth"], licensed_states=["MA"])
+    search = SearchFilterSet(QueryDict("near=02139")).search()
+    built = statement.build(search, connection, facets=True, with_total=True, offset=0, limit=20)
+    counted = {term_id for group in built.groups if group.key == "plan" for term_id, _ in group.options}
+    plans = vocabulary().terms["plans"]
+    assert counted == {plan.id for plan in plans if plan.state in ("", "MA")}
+    words = next(group for group in built.groups if group.key == "plan").word_numbers()
+    assert len(words) < (max(plan.id for plan in plans) + 2) // 3  # fewer packed words summed than the plans fill
+
+    near = plan_counts(client.get("/search/", {"near": "02139"}))
+    assert near["medicaid-ma"] == 1 and near["aetna"] == 1 and "medicaid-ca" not in near
+    chosen = plan_counts(client.get("/search/", {"near": "02139", "plan": "medicaid-ca"}))
+    assert chosen["medicaid-ca"] == 1  # a chosen programme of another state is counted, so it can be unticked
+    assert plan_counts(client.get("/search/"))["medicaid-ca"] == 1  # nationwide, every programme
