@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from functools import cached_property
 
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -37,7 +38,8 @@ def days_text(days: int) -> str:
 
 @dataclass(frozen=True)
 class Availability:
-    """What families read about a listing's availability, on result cards and profiles alike."""
+    """What families read about a listing's availability, on result cards and profiles alike. Each answer is worked
+    out once (a template asks for the tone and the detail twice each, on every card)."""
 
     accepting: bool
     confirmed_at: datetime | None
@@ -47,7 +49,7 @@ class Availability:
     def of(cls, provider, now: datetime | None = None) -> Availability:
         return cls(provider.accepting_new_clients, provider.availability_confirmed_at, now or timezone.now())
 
-    @property
+    @cached_property
     def is_current(self) -> bool:
         """Confirmed by a person within CONFIRMED_WITHIN: what it says can be taken at its word."""
         return self.confirmed_at is not None and self.now - self.confirmed_at <= CONFIRMED_WITHIN
@@ -57,18 +59,18 @@ class Availability:
         """Unconfirmed for STALE_AFTER: listed after fresher listings, whatever the order."""
         return self.confirmed_at is None or self.now - self.confirmed_at > STALE_AFTER
 
-    @property
+    @cached_property
     def days(self) -> int | None:
         return None if self.confirmed_at is None else days_ago(self.confirmed_at, self.now)
 
-    @property
+    @cached_property
     def tone(self) -> str:
         """ "open" (green), "closed" (plain) or "unconfirmed" (amber)."""
         if not self.is_current:
             return "unconfirmed"
         return "open" if self.accepting else "closed"
 
-    @property
+    @cached_property
     def label(self) -> str:
         if self.is_current:
             return str(TAKING if self.accepting else NOT_TAKING)
@@ -78,7 +80,7 @@ class Availability:
             "Availability not confirmed for %(days)d day", "Availability not confirmed for %(days)d days", self.days
         ) % {"days": self.days}
 
-    @property
+    @cached_property
     def detail(self) -> str:
         """The smaller words after the label: when it was confirmed, or what was last said."""
         if self.is_current:

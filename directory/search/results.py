@@ -42,6 +42,7 @@ class Card:
     types: list[str] = field(default_factory=list)
     concerns: list[str] = field(default_factory=list)
     payments: list[str] = field(default_factory=list)
+    fee: str = ""  # "$120–$180 per session" (Provider.fee_summary, worked out once)
     speaks_spanish: bool = False  # "Atiende en español" on the Spanish site
     written_in: str = ""  # the language of the provider's own words, when known (lang="…")
     plans: list = field(default_factory=list)  # providers.plans.AcceptedPlan, the family's chosen plans first
@@ -116,6 +117,7 @@ def cards(outcome: Outcome) -> list[Card]:
         card.payments = [t.name for t in _chosen_first(provider.terms("payments"), chosen.get("payment"))][
             :CARD_PAYMENTS
         ]
+        card.fee = provider.fee_summary
         plans = sorted(provider.accepted_plans, key=lambda accepted: accepted.plan.id not in chosen.get("plan", ()))
         card.plans, card.more_plans = plans[:CARD_PLANS], max(0, len(plans) - CARD_PLANS)
         _fit(card, provider, criteria, chosen)
