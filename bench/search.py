@@ -4,6 +4,7 @@
     .venv/bin/python bench/search.py --providers 1000 --repeat 30
     .venv/bin/python bench/search.py --database bench_100k          # an existing seeded database, as it is
     .venv/bin/python bench/search.py --providers 100000 --explain   # and EXPLAIN ANALYZE the slowest search
+    .venv/bin/python bench/search.py --database bench_search_100000 --baseline /tmp/before  # a checkout beside
 
 Seeds (or reuses) a dedicated database with `seed_demo --providers N`, starts gunicorn through scripts/serve (DEBUG
 off, no access log, the whole-page cache off so the search itself is timed) on a free loopback port, and requests
@@ -111,7 +112,7 @@ def free_port() -> int:
         return sock.getsockname()[1]
 
 
-def start_server(database_url: str, port: int) -> subprocess.Popen:
+def start_server(database_url: str, port: int, root: Path = ROOT) -> subprocess.Popen:
     env = {
         **os.environ,
         "DATABASE_URL": database_url,
@@ -125,7 +126,7 @@ def start_server(database_url: str, port: int) -> subprocess.Popen:
         "PAGE_CACHE_SECONDS": "0",
         "LOG_LEVEL": "WARNING",
     }
-    process = subprocess.Popen([str(ROOT / "scripts" / "serve")], cwd=ROOT, env=env, start_new_session=True)  # noqa: S603
+    process = subprocess.Popen([str(root / "scripts" / "serve")], cwd=root, env=env, start_new_session=True)  # noqa: S603
     deadline = time.monotonic() + 90
     while time.monotonic() < deadline:
         if process.poll() is not None:
@@ -175,39 +176,68 @@ def warm(port: int, queries) -> None:
         list(pool.map(lambda query: fetch(port, query), list(queries) * (os.cpu_count() or 1) * 4))
 
 
-def measure(port: int, searches, repeat: int) -> list[dict]:
-    warm(port, [query for _, query in searches])
-    rows = []
+def measure(ports: list[int], searches, repeat: int) -> list[list[dict]]:
+    """Each search `repeat` times on each server, one request at a time; with two servers (--baseline) their
+    requests alternate, first one then the other, so both meet the machine in the same state."""
+    for port in ports:
+        warm(port, [query for _, query in searches])
+    rows = [[] for _ in ports]
     for name, query in searches:
-        warm(port, [query])
-        times, queries, size, total = [], [], 0, None
-        for _ in range(repeat):
-            elapsed, body, headers = fetch(port, query)
-            times.append(elapsed)
-            queries.append(int(headers.get("X-Search-Queries", "-1")))
-            size = max(size, len(body))
-            match = STATUS_RE.search(body.decode())
-            total = int(match.group(1).replace(",", "")) if match else None
-        rows.append(
-            {
-                "search": name,
-                "query": query,
-                "p50_ms": round(statistics.median(times), 1),
-                "p95_ms": round(percentile(times, 0.95), 1),
-                "max_ms": round(max(times), 1),
-                "queries": statistics.median_low(queries),
-                "queries_max": max(queries),
-                "html_kb": round(size / 1024, 1),
-                "results": total,
-                "times": [round(t, 2) for t in times],
-            }
-        )
-        print(f"  {name:<24} p50 {rows[-1]['p50_ms']:>7.1f} ms  p95 {rows[-1]['p95_ms']:>7.1f} ms", flush=True)
+        samples = [{"times": [], "queries": [], "size": 0, "total": None} for _ in ports]
+        for port in ports:
+            warm(port, [query])
+        for turn in range(repeat):
+            order = list(range(len(ports)))
+            for i in order if turn % 2 == 0 else reversed(order):
+                elapsed, body, headers = fetch(ports[i], query)
+                sample = samples[i]
+                sample["times"].append(elapsed)
+                sample["queries"].append(int(headers.get("X-Search-Queries", "-1")))
+                sample["size"] = max(sample["size"], len(body))
+                match = STATUS_RE.search(body.decode())
+                sample["total"] = int(match.group(1).replace(",", "")) if match else None
+        for i, sample in enumerate(samples):
+            times, queries = sample["times"], sample["queries"]
+            rows[i].append(
+                {
+                    "search": name,
+                    "query": query,
+                    "p50_ms": round(statistics.median(times), 1),
+                    "p95_ms": round(percentile(times, 0.95), 1),
+                    "max_ms": round(max(times), 1),
+                    "queries": statistics.median_low(queries),
+                    "queries_max": max(queries),
+                    "html_kb": round(sample["size"] / 1024, 1),
+                    "results": sample["total"],
+                    "times": [round(t, 2) for t in times],
+                }
+            )
+        line = "  ".join(f"p50 {r[-1]['p50_ms']:>7.1f} ms  p95 {r[-1]['p95_ms']:>7.1f} ms" for r in rows)
+        print(f"  {name:<24} {line}", flush=True)
     return rows
 
 
+def compare(baseline: list[dict], current: list[dict]) -> None:
+    """The two servers side by side: p50 and p95 of each search, and the change."""
+    print(f"\n| {'search':<24} | p50 baseline | p50 this | change | p95 baseline | p95 this | change |")
+    print(f"|{'-' * 26}|--------------|----------|--------|--------------|----------|--------|")
+    pairs = [*zip(baseline, current, strict=True), ({"times": all_times(baseline)}, {"times": all_times(current)})]
+    for before, after in pairs:
+        name = before.get("search", "all searches")
+        b50, a50 = statistics.median(before["times"]), statistics.median(after["times"])
+        b95, a95 = percentile(before["times"], 0.95), percentile(after["times"], 0.95)
+        print(
+            f"| {name:<24} | {b50:>12.1f} | {a50:>8.1f} | {(a50 - b50) / b50:>+6.0%} "
+            f"| {b95:>12.1f} | {a95:>8.1f} | {(a95 - b95) / b95:>+6.0%} |"
+        )
+
+
+def all_times(rows: list[dict]) -> list[float]:
+    return [t for row in rows for t in row["times"]]
+
+
 def report(title: str, rows: list[dict]) -> None:
-    everything = [t for row in rows for t in row["times"]]
+    everything = all_times(rows)
     print(f"\n{title}")
     print(f"| {'search':<24} | results | p50 ms | p95 ms | queries (max) | HTML KB |")
     print(f"|{'-' * 26}|---------|--------|--------|---------------|---------|")
@@ -297,6 +327,11 @@ def main() -> None:
     parser.add_argument("--database", help="Use this existing database as it is (no seeding).")
     parser.add_argument("--repeat", type=int, default=20, help="Timed requests per search.")
     parser.add_argument("--explain", action="store_true", help="EXPLAIN ANALYZE the slowest search.")
+    parser.add_argument(
+        "--baseline",
+        help="Another checkout (e.g. a git worktree of an earlier commit) served beside this one on the same database,"
+        " requests alternating: a change measured on a machine whose speed drifts.",
+    )
     args = parser.parse_args()
 
     server = local_server_url()
@@ -305,17 +340,26 @@ def main() -> None:
     searches = [(n, q.replace("TYPO", typo_name(database_url))) for n, q in SEARCHES]
     results = {"database": name, "providers": published(database_url), "cpus": os.cpu_count()}
     results["machine_before"] = machine_speed(database_url)
-    port = free_port()
-    print(f"\nServer on 127.0.0.1:{port}", flush=True)
-    process = start_server(database_url, port)
+    roots = [Path(args.baseline).resolve(), ROOT] if args.baseline else [ROOT]
+    ports = [free_port() for _ in roots]
+    processes = []
     try:
-        results["searches"] = measure(port, searches, args.repeat)
-        results["worker_rss_mb"] = worker_memory_mb(process.pid)
+        for root, port in zip(roots, ports, strict=True):
+            print(f"\nServer on 127.0.0.1:{port} from {root}", flush=True)
+            processes.append(start_server(database_url, port, root))
+        measured = measure(ports, searches, args.repeat)
+        results["searches"] = measured[-1]
+        results["worker_rss_mb"] = worker_memory_mb(processes[-1].pid)
     finally:
-        stop_server(process)
+        for process in processes:
+            stop_server(process)
     results["machine_after"] = machine_speed(database_url)
     print(f"\n{results['providers']:,} published listings, {args.repeat} requests per search, one at a time")
     report("PostgreSQL, counts computed every request (the whole directory's kept per change)", results["searches"])
+    if args.baseline:
+        results["baseline"] = {"root": str(roots[0]), "searches": measured[0]}
+        report(f"Baseline: {roots[0]}, its requests alternating with these", measured[0])
+        compare(measured[0], measured[-1])
     print(f"\nResident memory per gunicorn worker after the run: {results['worker_rss_mb']} MB")
     before, after = results["machine_before"], results["machine_after"]
     print(
