@@ -65,9 +65,19 @@ def term_ids():
     return ArrayField(models.SmallIntegerField(), default=list, blank=True)
 
 
+# providers_pack_terms (migration 0007): three term ids to a 64-bit word, 21-bit lanes, so a sum of words counts
+# each term exactly up to 2,097,151 listings.
+LANE_BITS = 21
+
+
+def packed_lane(term_id: int) -> tuple[int, int]:
+    """Where a term sits in its vocabulary's packed words: (the word, counted from 1; the lane's lowest bit)."""
+    return (term_id - 1) // 3 + 1, LANE_BITS * ((term_id - 1) % 3)
+
+
 def packed(field):
-    """A filter's term ids packed three to a 64-bit word (the SQL function providers_pack_terms, migration 0007): the
-    search sums these words to count three options per aggregate (directory/search/statement.py)."""
+    """A filter's term ids packed three to a 64-bit word (the SQL function providers_pack_terms, migration 0007, and
+    packed_lane): the search sums these words to count three options per aggregate (directory/search/statement.py)."""
     return models.GeneratedField(
         expression=Func(F(field), function="providers_pack_terms"),
         output_field=ArrayField(models.BigIntegerField()),

@@ -33,7 +33,7 @@ from directory.search.criteria import (
 )
 from providers import geo
 from providers.fees import MAX_FEE, FeeUnit
-from providers.models import Provider, packed_name
+from providers.models import Provider, packed_lane, packed_name
 from providers.months import in_planning_range, month_label, parse_month, planning_range
 from providers.taxonomy import TermField, vocabulary
 
@@ -170,19 +170,16 @@ class GroupFilter(django_filters.Filter):
         return qs if condition is None else qs.filter(condition)
 
 
-LANE_BITS = 21  # providers_pack_terms: three term ids a 64-bit word, 21-bit lanes (providers migration 0007)
-
-
 def has_any_term(field: str, ids) -> Q:
     """A listing holding any of the term ids `ids`, tested on the vocabulary's packed words (the search's covering
-    index holds those, not the id arrays; PostgreSQL allows 32 columns in an index): id i is bit 21 * ((i - 1) % 3)
-    of word (i - 1) // 3 + 1. A vocabulary declared without packed words is tested on its id array."""
+    index holds those, not the id arrays; PostgreSQL allows 32 columns in an index), at the lowest bit of each id's
+    lane (providers.models.packed_lane). A vocabulary declared without packed words is tested on its id array."""
     if packed_name(field) not in {f.name for f in Provider._meta.get_fields()}:
         return Q(**{f"{field}__overlap": list(ids)})
     masks: dict[int, int] = {}
     for term_id in ids:
-        word = (term_id - 1) // 3 + 1
-        masks[word] = masks.get(word, 0) | 1 << (LANE_BITS * ((term_id - 1) % 3))
+        word, shift = packed_lane(term_id)
+        masks[word] = masks.get(word, 0) | 1 << shift
     column = f'"providers_provider"."{packed_name(field)}"'
     tests = " OR ".join(f"coalesce({column}[{word}], 0) & %s::int8 <> 0" for word in masks)
     # The column is the model's, the word numbers are computed ints, the masks are parameters.

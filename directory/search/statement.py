@@ -32,11 +32,10 @@ from django.db.models.sql import Query
 
 from directory.search.criteria import PER_PAGE, facet_groups
 from providers.geo import EARTH_RADIUS_MILES, bounding_box
-from providers.models import SEARCH_ROW, Provider, packed_name
+from providers.models import LANE_BITS, SEARCH_ROW, Provider, packed_lane, packed_name
 
 WORD_SIMILARITY = 0.5  # "Whitfeld" ~ "Whitfield" is 0.58; unrelated words score near 0
-LANE_BITS = 21  # packed words: three options per int8, exact up to 2,097,151 listings
-LANE_MASK = (1 << LANE_BITS) - 1
+LANE_MASK = (1 << LANE_BITS) - 1  # one term's count in a sum of packed words
 PUBLISHED = "p.status = 'published'"
 
 # Connections that already have our trigram threshold (a session setting, so once per connection).
@@ -89,8 +88,8 @@ def _any_of(column: str, ids: list[int], params: dict, key: str) -> str:
     """SQL: the listing's packed words `column` hold any of `ids` (filters.has_any_term, for the candidates)."""
     masks: dict[int, int] = {}
     for term_id in ids:
-        word = _word(term_id)
-        masks[word] = masks.get(word, 0) | 1 << (LANE_BITS * ((term_id - 1) % 3))
+        word, shift = packed_lane(term_id)
+        masks[word] = masks.get(word, 0) | 1 << shift
     tests = []
     for word, mask in masks.items():
         params[f"{key}{word}"] = mask
@@ -153,18 +152,17 @@ class Group:
 
     def word_numbers(self) -> list[int]:
         """The packed words holding the options counted (only those: near a place, the plans' 20 words are 3)."""
-        return sorted({_word(i) for i, _ in self.options})
+        return sorted({packed_lane(i)[0] for i, _ in self.options})
 
     def decode(self, values: list) -> dict[int, int]:
         if self.words:
             sums = dict(zip(self.word_numbers(), values, strict=True))
-            return {i: (int(sums[_word(i)] or 0) >> (LANE_BITS * ((i - 1) % 3))) & LANE_MASK for i, _ in self.options}
+            counts = {}
+            for i, _ in self.options:
+                word, shift = packed_lane(i)
+                counts[i] = (int(sums[word] or 0) >> shift) & LANE_MASK
+            return counts
         return {i: int(value) for (i, _), value in zip(self.options, values, strict=True)}
-
-
-def _word(term_id: int) -> int:
-    """The packed word (1-based) holding a term's lane: three terms to a word (providers_pack_terms)."""
-    return (term_id - 1) // 3 + 1
 
 
 @dataclass

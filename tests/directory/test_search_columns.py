@@ -138,3 +138,17 @@ def test_a_listing_with_every_term_of_every_vocabulary_fits_the_covering_index(l
             [provider.pk],
         )
         assert cursor.fetchone()[0] < 2704 // 2  # room to grow
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("term_id", [1, 2, 3, 4, 20, 58])
+def test_the_packed_lane_of_a_term_is_where_the_database_packs_it(term_id):
+    # One rule on both sides: providers_pack_terms (migration 0007) in SQL, packed_lane in Python (the filters' masks
+    # and the facet counts' decoding read it).
+    from providers.models import packed_lane
+
+    word, shift = packed_lane(term_id)
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT providers_pack_terms(ARRAY[%s]::smallint[])", [term_id])
+        words = cursor.fetchone()[0]
+    assert len(words) == word and words[word - 1] == 1 << shift and not any(words[: word - 1])
