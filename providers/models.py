@@ -75,6 +75,21 @@ def packed_lane(term_id: int) -> tuple[int, int]:
     return (term_id - 1) // 3 + 1, LANE_BITS * ((term_id - 1) % 3)
 
 
+def holds_any_term_sql(column: str, ids) -> tuple[str, list[int]]:
+    """SQL true when the packed words in `column` hold any of the term ids `ids` (one mask per word), and its
+    parameters: the search's filters and its candidates test terms this way (the covering index holds packed words,
+    not the id arrays). The column is the caller's; the word numbers are computed ints; the masks are parameters."""
+    masks: dict[int, int] = {}
+    for term_id in ids:
+        word, shift = packed_lane(term_id)
+        masks[word] = masks.get(word, 0) | 1 << shift
+    if not masks:
+        return "false", []
+    return "(" + " OR ".join(f"coalesce({column}[{word}], 0) & %s::int8 <> 0" for word in masks) + ")", [
+        *masks.values()
+    ]
+
+
 def packed(field):
     """A filter's term ids packed three to a 64-bit word (the SQL function providers_pack_terms, migration 0007, and
     packed_lane): the search sums these words to count three options per aggregate (directory/search/statement.py)."""

@@ -33,7 +33,7 @@ from directory.search.criteria import (
 )
 from providers import geo
 from providers.fees import MAX_FEE, FeeUnit
-from providers.models import Provider, packed_lane, packed_name
+from providers.models import Provider, holds_any_term_sql, packed_name
 from providers.months import in_planning_range, month_label, parse_month, planning_range
 from providers.taxonomy import TermField, vocabulary
 
@@ -176,14 +176,8 @@ def has_any_term(field: str, ids) -> Q:
     lane (providers.models.packed_lane). A vocabulary declared without packed words is tested on its id array."""
     if packed_name(field) not in {f.name for f in Provider._meta.get_fields()}:
         return Q(**{f"{field}__overlap": list(ids)})
-    masks: dict[int, int] = {}
-    for term_id in ids:
-        word, shift = packed_lane(term_id)
-        masks[word] = masks.get(word, 0) | 1 << shift
-    column = f'"providers_provider"."{packed_name(field)}"'
-    tests = " OR ".join(f"coalesce({column}[{word}], 0) & %s::int8 <> 0" for word in masks)
-    # The column is the model's, the word numbers are computed ints, the masks are parameters.
-    return Q(RawSQL(f"({tests})", tuple(masks.values()), output_field=BooleanField()))  # noqa: S611
+    sql, masks = holds_any_term_sql(f'"providers_provider"."{packed_name(field)}"', ids)
+    return Q(RawSQL(sql, tuple(masks), output_field=BooleanField()))  # noqa: S611  (masks are parameters)
 
 
 class TermsFilter(GroupFilter):

@@ -32,7 +32,7 @@ from django.db.models.sql import Query
 
 from directory.search.criteria import PER_PAGE, facet_groups
 from providers.geo import EARTH_RADIUS_MILES, bounding_box
-from providers.models import LANE_BITS, SEARCH_ROW, Provider, packed_lane, packed_name
+from providers.models import LANE_BITS, SEARCH_ROW, Provider, holds_any_term_sql, packed_lane, packed_name
 
 WORD_SIMILARITY = 0.5  # "Whitfeld" ~ "Whitfield" is 0.58; unrelated words score near 0
 LANE_MASK = (1 << LANE_BITS) - 1  # one term's count in a sum of packed words
@@ -84,17 +84,20 @@ def _columns(facets: bool) -> str:
     return ", ".join(f"p.{name}" for name in names)
 
 
-def _any_of(column: str, ids: list[int], params: dict, key: str) -> str:
-    """SQL: the listing's packed words `column` hold any of `ids` (filters.has_any_term, for the candidates)."""
-    masks: dict[int, int] = {}
-    for term_id in ids:
-        word, shift = packed_lane(term_id)
-        masks[word] = masks.get(word, 0) | 1 << shift
-    tests = []
-    for word, mask in masks.items():
-        params[f"{key}{word}"] = mask
-        tests.append(f"coalesce({column}[{word}], 0) & %({key}{word})s::int8 <> 0")
-    return f"({' OR '.join(tests)})" if tests else "false"
+def _any_of(column: str, ids: list[int], params: dict) -> str:
+    """SQL: the listing's packed words `column` hold any of `ids` (as filters.has_any_term, for the candidates)."""
+    return _named(*holds_any_term_sql(column, ids), params)
+
+
+def _named(text: str, values, params: dict) -> str:
+    """`text` with its %s placeholders as named parameters added to `params` (the statement's are all named)."""
+    parts = text.split("%s")
+    out = parts[0]
+    for value, part in zip(values, parts[1:], strict=True):
+        key = f"c{len(params)}"
+        params[key] = value
+        out += f"%({key})s{part}"
+    return out
 
 
 def _packed(field_name: str) -> bool:
@@ -194,14 +197,7 @@ class Compiler:
         self.compiler = self.query.get_compiler(connection=connection)
 
     def sql(self, condition: Q) -> str:
-        text, values = self.query.build_where(condition).as_sql(self.compiler, self.connection)
-        parts = text.split("%s")
-        out = parts[0]
-        for value, part in zip(values, parts[1:], strict=True):
-            key = f"c{len(self.params)}"
-            self.params[key] = value
-            out += f"%({key})s{part}"
-        return out
+        return _named(*self.query.build_where(condition).as_sql(self.compiler, self.connection), self.params)
 
 
 def build(
@@ -233,7 +229,7 @@ def build(
     FROM {source}{joins}
     WHERE {" AND ".join(conditions)}"""  # noqa: S608
 
-    offers_remote = _any_of("p.formats_packed", search.remote_format_ids, params, "remote_word")
+    offers_remote = _any_of("p.formats_packed", search.remote_format_ids, params)
     if criteria.place:
         params.update(_place_params(criteria))
         ctes.append(NEAR)
