@@ -7,7 +7,7 @@ from django.db import connections
 
 from core.pagecache import cache_public_page
 from core.routers import read_alias, reading_from_replica
-from providers.models import listing_changes
+from providers.search_columns import listing_changes
 
 
 def _listings_version() -> str:

@@ -36,6 +36,7 @@ from providers.photos import photo_path, save_square_photos
 from providers.places import ZipCode  # noqa: F401  (model registration, CityName too)
 from providers.plans import AcceptedPlan, ProviderPlan, confirm_all, keep_in_step  # noqa: F401  (ProviderPlan: model)
 from providers.reports import ListingReport  # noqa: F401  (model registration)
+from providers.search_columns import SEARCH_ROW, packed, packed_name
 from providers.search_document import refresh_search_documents  # also imported from here by others
 from providers.states import STATE_CHOICES, STATE_CODES
 from providers.taxonomy import (  # noqa: F401  (model registration)
@@ -65,55 +66,6 @@ def term_ids():
     return ArrayField(models.SmallIntegerField(), default=list, blank=True)
 
 
-# providers_pack_terms (migration 0007): three term ids to a 64-bit word, 21-bit lanes, so a sum of words counts
-# each term exactly up to 2,097,151 listings.
-LANE_BITS = 21
-
-
-def packed_lane(term_id: int) -> tuple[int, int]:
-    """Where a term sits in its vocabulary's packed words: (the word, counted from 1; the lane's lowest bit)."""
-    return (term_id - 1) // 3 + 1, LANE_BITS * ((term_id - 1) % 3)
-
-
-def holds_any_term_sql(column: str, ids) -> tuple[str, list[int]]:
-    """SQL true when the packed words in `column` hold any of the term ids `ids` (one mask per word), and its
-    parameters: the search's filters and its candidates test terms this way (the covering index holds packed words,
-    not the id arrays). The column is the caller's; the word numbers are computed ints; the masks are parameters."""
-    masks: dict[int, int] = {}
-    for term_id in ids:
-        word, shift = packed_lane(term_id)
-        masks[word] = masks.get(word, 0) | 1 << shift
-    if not masks:
-        return "false", []
-    return "(" + " OR ".join(f"coalesce({column}[{word}], 0) & %s::int8 <> 0" for word in masks) + ")", [
-        *masks.values()
-    ]
-
-
-def packed(field):
-    """A filter's term ids packed three to a 64-bit word (the SQL function providers_pack_terms, migration 0007, and
-    packed_lane): the search sums these words to count three options per aggregate (directory/search/statement.py)."""
-    return models.GeneratedField(
-        expression=Func(F(field), function="providers_pack_terms"),
-        output_field=ArrayField(models.BigIntegerField()),
-        db_persist=True,
-    )
-
-
-# The listing's own columns every search reads besides its vocabularies (directory/search/statement.py).
-SEARCH_ROW = (
-    "name_key",
-    "accepting_new_clients",
-    "free_consultation",
-    "fee_unit",
-    "fee_min",
-    "fee_max",
-    "availability_confirmed_at",
-    "licensed_states",
-    "booked_months",
-)
-
-
 # What a result card reads of the listing itself (ProviderQuerySet.for_cards): no long texts, search documents or
 # dates it does not show. A template reading another column would cost a query per card (the search page's query
 # budget test catches that).
@@ -123,18 +75,6 @@ CARD_FIELDS = (
     "licensed_states", "booked_months",
     *(term_field.field for term_field in TERM_FIELDS),
 )  # fmt: skip
-
-
-def packed_name(field):
-    return f"{field}_packed"
-
-
-def listing_changes(connection) -> int:
-    """The listings' change counter: advanced by every statement that writes listings or offices (migration 0007).
-    Non-transactional, so it may run ahead of a commit by a moment: whatever it keys must also expire."""
-    with connection.cursor() as cursor:
-        cursor.execute("SELECT last_value FROM providers_listing_changes")
-        return cursor.fetchone()[0]
 
 
 class ProviderQuerySet(LifecycleQuerySetMixin, models.QuerySet):

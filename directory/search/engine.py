@@ -24,7 +24,8 @@ from django.utils.translation import ngettext
 from core.routers import read_alias
 from directory.search import statement
 from directory.search.criteria import PER_PAGE, REMOTE_FORMATS, SearchCriteria, facet_groups
-from providers.models import STALE_AFTER, listing_changes
+from providers.models import STALE_AFTER
+from providers.search_columns import listing_changes
 from providers.taxonomy import vocabulary
 
 # Adds an X-Search-Queries header (SQL statements per search page) for the benchmark; off in production.

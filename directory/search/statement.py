@@ -32,7 +32,8 @@ from django.db.models.sql import Query
 
 from directory.search.criteria import PER_PAGE, facet_groups
 from providers.geo import EARTH_RADIUS_MILES, bounding_box
-from providers.models import LANE_BITS, SEARCH_ROW, Provider, holds_any_term_sql, packed_lane, packed_name
+from providers.models import Provider
+from providers.search_columns import LANE_BITS, SEARCH_ROW, holds_any_term_sql, packed_lane, packed_name
 
 WORD_SIMILARITY = 0.5  # "Whitfeld" ~ "Whitfield" is 0.58; unrelated words score near 0
 LANE_MASK = (1 << LANE_BITS) - 1  # one term's count in a sum of packed words

@@ -10,7 +10,8 @@ from django.http import QueryDict
 
 from directory.search import engine, statement
 from directory.search.filters import SearchFilterSet
-from providers.models import Office, Provider, listing_changes
+from providers.models import Office, Provider
+from providers.search_columns import listing_changes
 from tests.directory.conftest import names
 
 
@@ -109,7 +110,7 @@ def test_the_search_sql_reads_only_columns_that_exist(module):
 def test_the_columns_every_search_reads_row_by_row_are_never_compressed():
     # A vocabulary added later needs its columns set PLAIN in its migration (see providers migration 0007): the
     # toaster would otherwise compress them, and every facet aggregate would decompress them again per row.
-    from providers.models import packed_name
+    from providers.search_columns import packed_name
     from providers.taxonomy import FILTERS, TERM_FIELDS
 
     wanted = {"name_key", "licensed_states", *(f.field for f in TERM_FIELDS), *(packed_name(f.field) for f in FILTERS)}
@@ -145,7 +146,7 @@ def test_a_listing_with_every_term_of_every_vocabulary_fits_the_covering_index(l
 def test_the_packed_lane_of_a_term_is_where_the_database_packs_it(term_id):
     # One rule on both sides: providers_pack_terms (migration 0007) in SQL, packed_lane in Python (the filters' masks
     # and the facet counts' decoding read it).
-    from providers.models import packed_lane
+    from providers.search_columns import packed_lane
 
     word, shift = packed_lane(term_id)
     with connection.cursor() as cursor:
