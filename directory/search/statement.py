@@ -119,9 +119,10 @@ NO_MILES = (1 << MILES_BITS) - 1  # 327.67 miles, beyond the widest radius (100)
 
 
 def page_row(miles: str, remote_here: str) -> str:
+    # Not coalesce(least(...)): least() ignores a NULL, so a listing with no office near would read 327.66 miles.
     return (
         f"(id << {MILES_BITS + 1}) | (({remote_here})::int::int8 << {MILES_BITS})"
-        f" | coalesce(least(round({miles} * 100), {NO_MILES - 1})::int8, {NO_MILES})"
+        f" | CASE WHEN {miles} IS NULL THEN {NO_MILES} ELSE least(round({miles} * 100), {NO_MILES - 1})::int8 END"
     )
 
 

@@ -90,6 +90,26 @@ def test_without_a_location_results_are_nationwide_and_the_page_says_so(client, 
     assert "Showing providers nationwide" in html(response)
 
 
+@pytest.mark.parametrize("query", [{}, {"concern": "birth-trauma"}, {"sort": "name", "page": "1"}])
+def test_nationwide_cards_give_no_distance(client, listing, query):
+    listing("Nationwide Nell", zips=["02139"], concerns=["birth-trauma"])
+    response = client.get("/search/", query)
+    assert [card.distance for card in response.context["cards"]] == [""]
+    assert "mi away" not in html(response)
+
+
+def test_a_listing_here_by_telehealth_only_gives_no_distance_but_its_state(client, listing):
+    listing("Office Olive", zips=["02139"], formats=IN_PERSON)
+    listing("Remote Rhea", zips=["94110"], formats=["telehealth"], licensed_states=["MA", "CA"])  # San Francisco
+    listing("Nowhere Nan", zips=[], formats=["telehealth"], licensed_states=["MA"])  # no office at all
+    response = client.get("/search/", {"near": "02139"})
+    cards = {card.provider.display_name: card for card in response.context["cards"]}
+    assert cards["Office Olive"].distance == "Less than 0.1 mi away"
+    for name in ("Remote Rhea", "Nowhere Nan"):
+        assert (cards[name].distance, cards[name].remote) == ("", "Telehealth in MA")
+    assert html(response).count("mi away") == 1
+
+
 def test_an_unknown_place_gets_a_clear_message_and_suggestions_not_an_empty_page(client, around_cambridge):
     response = client.get("/search/", {"near": "Cambrdg, MA"})
     assert response.status_code == 200
