@@ -344,11 +344,14 @@ class SearchFilterSet(django_filters.FilterSet):
         month = parse_month(raw)
         if month is None:
             shown = clean_text(raw, 20)[0]
-            return [f"We couldn't read the due month “{shown}”, so it isn't used. Choose a month from the list."]
+            return [
+                gettext("We couldn't read the due month “%(month)s”, so it isn't used. Choose a month from the list.")
+                % {"month": shown}
+            ]
         first, last = planning_range()
         return [
-            f"We look for due months from {month_label(first)} to {month_label(last)}, so {month_label(month)} "
-            "isn't used."
+            gettext("We look for due months from %(first)s to %(last)s, so %(month)s isn't used.")
+            % {"first": month_label(first), "last": month_label(last), "month": month_label(month)}
         ]
 
     def search(self, criteria: SearchCriteria | None = None) -> engine.Search:

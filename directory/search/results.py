@@ -130,12 +130,12 @@ def _fit(card, provider, criteria, chosen):
     card.credentials = [(short_name(term.name), verified) for term, verified in provider.credentials_with_checks]
     stages = [t.name for t in _chosen_first(provider.terms("stages"), chosen.get("stage"))]
     more = len(stages) - CARD_STAGES
-    card.stages = stages[:CARD_STAGES] + ([f"{more} more"] if more > 1 else stages[CARD_STAGES:])
+    card.stages = stages[:CARD_STAGES] + ([_("%(more)s more") % {"more": more}] if more > 1 else stages[CARD_STAGES:])
     populations = _chosen_first(provider.terms("populations"), chosen.get("population"))
     card.populations = [t.name for t in populations][:CARD_POPULATIONS]
     card.identities = [t.name for t in provider.terms("identities")]
     if criteria.due is not None and provider.booked_months:
-        card.open_for_due = f"Not fully booked in {month_label(criteria.due)}"
+        card.open_for_due = _("Not fully booked in %(month)s") % {"month": month_label(criteria.due)}
 
 
 def short_name(name: str) -> str:

@@ -14,6 +14,7 @@ from django.utils.translation.trans_real import DjangoTranslation
 from directory import views
 from directory.search.crisis import Tier, assess
 from providers.enquiries import ContactMessage
+from providers.months import add_months, month_key, this_month
 from providers.taxonomy import Concern, vocabulary
 from tests.blog.factories import PublishedPostFactory, TopicFactory
 from tests.directory.conftest import make_listing
@@ -121,6 +122,8 @@ def directory():
         free_consultation=True,
         fee_min=90,
         fee_max=150,
+        stages=["trying-to-conceive", "pregnant", "birth", "postpartum", "after-loss"],  # a card names three, "2 more"
+        booked_months=[add_months(this_month(), 1)],  # a card for a due month says she is not fully booked then
     )
     topic = TopicFactory(slug="after-birth", name="After birth")
     PublishedPostFactory(slug="gentle-start").topics.add(topic)
@@ -137,6 +140,9 @@ FAMILY_PAGES = [
     "/es/search/?q=pensamientos%20intrusivos",  # distressing but common
     "/es/search/?near=Nowhereville%2C%20ZZ",  # a place we cannot find
     "/es/search/?near=02139&page=2&sort=distance",
+    f"/es/search/?near=02139&due={month_key(add_months(this_month(), 3))}",  # not fully booked then
+    "/es/search/?due=spring",  # a due month we cannot read
+    "/es/search/?due=2099-01",  # a due month out of range
     "/es/providers/dana-whitfield/?back=near%3D02139",
     "/es/providers/dana-whitfield/contact/",
     "/es/providers/dana-whitfield/contact/sent/?back=near%3D02139",
