@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from django.utils.translation import gettext
+
 from core.routers import reading_from_replica
 from directory.search import results, ways_out
 from directory.search.criteria import (
@@ -79,7 +81,8 @@ def _stage_links(criteria, form) -> list[dict]:
         alone = criteria.adjusted(selected={**criteria.selected, "stage": (slug,)})
         links.append({"name": name, "url": results.search_url(alone.query_string()), "current": chosen == (slug,)})
     if chosen:
-        links.append({"name": "Any stage", "url": results.search_url(criteria.without("stage").query_string())})
+        anywhere = results.search_url(criteria.without("stage").query_string())
+        links.append({"name": gettext("Any stage"), "url": anywhere})
     return links
 
 

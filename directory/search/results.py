@@ -254,7 +254,7 @@ def where_phrase(criteria: SearchCriteria) -> str:
 def _filter_name(param: str) -> str:
     if facet_group(param):
         return facet_group(param).legend
-    return TOGGLES.get(param) or {"due": "Due month"}.get(param, "Highest fee")
+    return TOGGLES.get(param) or (_("Due month") if param == "due" else _("Highest fee"))
 
 
 def pagination(outcome: Outcome) -> list[dict]:

@@ -142,6 +142,9 @@ FAMILY_PAGES = [
     "/es/search/?near=02139&page=2&sort=distance",
     f"/es/search/?near=02139&due={month_key(add_months(this_month(), 3))}",  # not fully booked then
     "/es/search/?due=spring",  # a due month we cannot read
+    "/es/search/?near=02139&stage=pregnant",  # "Any stage" beside the stages
+    f"/es/search/?near=02139&due={month_key(add_months(this_month(), 1))}",  # none: "without the due month filter"
+    "/es/search/?near=02139&max_fee=50",  # none: "without the highest fee filter"
     "/es/search/?due=2099-01",  # a due month out of range
     "/es/providers/dana-whitfield/?back=near%3D02139",
     "/es/providers/dana-whitfield/contact/",
@@ -308,3 +311,10 @@ def test_the_sitemap_lists_each_page_in_both_languages(client, directory):
     assert "<loc>http://127.0.0.1:8000/providers/dana-whitfield/</loc>" in xml
     assert "<loc>http://127.0.0.1:8000/es/providers/dana-whitfield/</loc>" in xml
     assert 'hreflang="es" href="http://127.0.0.1:8000/es/about/"' in xml
+
+
+def test_the_ways_out_and_the_stage_links_name_their_filters_in_spanish(client, directory):
+    booked = month_key(add_months(this_month(), 1))
+    assert "Sin el filtro “Mes de parto”" in client.get(f"/es/search/?near=02139&due={booked}").content.decode()
+    assert "Sin el filtro “Tarifa máxima”" in client.get("/es/search/?near=02139&max_fee=50").content.decode()
+    assert ">Cualquier etapa<" in client.get("/es/search/?near=02139&stage=pregnant").content.decode()
