@@ -91,3 +91,26 @@ def test_the_save_bar_sends_the_form_from_anywhere(listing_form):
     page.wait_for_url(re.compile(r"/listing/(#contact)?$"))  # saved (a redirect keeps the section's anchor)
     page.goto(page.base_url + "/listing/edit/")
     assert page.get_by_label("Headline").input_value() == "Calm, practical support after a hard birth"
+
+
+def test_edits_waiting_for_review_keep_their_lines_on_a_phone(site):
+    from tests.providers.factories import OwnedPublishedProviderFactory
+
+    OwnedPublishedProviderFactory(
+        owner__email="ines@example.org", owner__password=PASSWORD, trainings="Birth trauma course (2020)\nEMDR (2021)"
+    )
+    site.set_viewport_size(PHONE)
+    site.goto(site.base_url + "/accounts/login/")
+    site.get_by_label("Email address").fill("ines@example.org")
+    site.get_by_label("Password").fill(PASSWORD)
+    site.get_by_role("button", name="Log in").click()
+    site.wait_for_url("**/listing/")
+    site.goto(site.base_url + "/listing/edit/")
+    site.get_by_label("Trainings and certifications").fill("Birth trauma course (2020)\nPMH-C (2024)")
+    site.locator(".save-bar").get_by_role("button", name="Send my edits for review").click()
+    site.wait_for_url("**/listing/")
+    live = site.locator('.dashboard__edits td[data-label="Published now"]')
+    proposed = site.locator('.dashboard__edits td[data-label="Your edit"]')
+    assert live.inner_text() == "Birth trauma course (2020)\nEMDR (2021)"  # one training a line, as written
+    assert proposed.inner_text() == "Birth trauma course (2020)\nPMH-C (2024)"
+    assert_accessible(site)
