@@ -13,13 +13,12 @@ PHONE = {"width": 390, "height": 844}
 DESKTOP = {"width": 1280, "height": 800}
 
 
-@pytest.fixture(params=[PHONE, DESKTOP], ids=["phone", "desktop"])
-def listing_form(request, site):
-    """The listing form of a provider who has just logged in, at the screen size."""
+def open_listing_form(site, size, **listing):
+    """The listing form of a provider with a published listing (`listing`: its fields) who has just logged in."""
     from tests.providers.factories import OwnedPublishedProviderFactory
 
-    OwnedPublishedProviderFactory(owner__email="mara@example.org", owner__password=PASSWORD)
-    site.set_viewport_size(request.param)
+    OwnedPublishedProviderFactory(owner__email="mara@example.org", owner__password=PASSWORD, **listing)
+    site.set_viewport_size(size)
     site.goto(site.base_url + "/accounts/login/")
     site.get_by_label("Email address").fill("mara@example.org")
     site.get_by_label("Password").fill(PASSWORD)
@@ -27,6 +26,12 @@ def listing_form(request, site):
     site.wait_for_url("**/listing/")
     site.goto(site.base_url + "/listing/edit/")
     return site
+
+
+@pytest.fixture(params=[PHONE, DESKTOP], ids=["phone", "desktop"])
+def listing_form(request, site):
+    """The listing form at the screen size."""
+    return open_listing_form(site, request.param)
 
 
 def in_view(page, locator):
@@ -94,18 +99,7 @@ def test_the_save_bar_sends_the_form_from_anywhere(listing_form):
 
 
 def test_edits_waiting_for_review_keep_their_lines_on_a_phone(site):
-    from tests.providers.factories import OwnedPublishedProviderFactory
-
-    OwnedPublishedProviderFactory(
-        owner__email="ines@example.org", owner__password=PASSWORD, trainings="Birth trauma course (2020)\nEMDR (2021)"
-    )
-    site.set_viewport_size(PHONE)
-    site.goto(site.base_url + "/accounts/login/")
-    site.get_by_label("Email address").fill("ines@example.org")
-    site.get_by_label("Password").fill(PASSWORD)
-    site.get_by_role("button", name="Log in").click()
-    site.wait_for_url("**/listing/")
-    site.goto(site.base_url + "/listing/edit/")
+    open_listing_form(site, PHONE, trainings="Birth trauma course (2020)\nEMDR (2021)")
     site.get_by_label("Trainings and certifications").fill("Birth trauma course (2020)\nPMH-C (2024)")
     site.locator(".save-bar").get_by_role("button", name="Send my edits for review").click()
     site.wait_for_url("**/listing/")
