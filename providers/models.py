@@ -36,7 +36,7 @@ from providers.photos import photo_path, save_square_photos
 from providers.places import ZipCode  # noqa: F401  (model registration, CityName too)
 from providers.plans import AcceptedPlan, ProviderPlan, confirm_all, keep_in_step  # noqa: F401  (ProviderPlan: model)
 from providers.reports import ListingReport  # noqa: F401  (model registration)
-from providers.search_columns import SEARCH_ROW, packed, packed_name
+from providers.search_columns import SEARCH_ROW, TALLIES, term_tallies
 from providers.search_document import refresh_search_documents  # also imported from here by others
 from providers.states import STATE_CHOICES, STATE_CODES
 from providers.taxonomy import (  # noqa: F401  (model registration)
@@ -257,9 +257,8 @@ class Provider(ListingLifecycleMixin, models.Model):
             # from this narrow index (index-only scans, ~65 MB at 100k) rather than the wide rows (~185 MB).
             models.Index(
                 fields=["id"],
-                # A filter's condition is tested on its packed words (directory/search/filters.py), so the index
-                # holds those and not the id arrays: PostgreSQL allows 32 columns in an index.
-                include=[*SEARCH_ROW, *(packed_name(f.field) for f in FILTERS)],
+                # The filters test the id arrays; the facet counts sum the tallies (providers.search_columns).
+                include=[*SEARCH_ROW, *(f.field for f in FILTERS), TALLIES],
                 name="provider_search_row",
                 condition=Q(status=ListingStatus.PUBLISHED),
             ),
@@ -508,8 +507,7 @@ class Provider(ListingLifecycleMixin, models.Model):
 
 for _term_field in TERM_FIELDS:
     Provider.add_to_class(_term_field.field, term_ids())
-    if _term_field.is_filter:
-        Provider.add_to_class(packed_name(_term_field.field), packed(_term_field.field))
+Provider.add_to_class(TALLIES, term_tallies(f.field for f in FILTERS))
 
 
 class OfficeQuerySet(models.QuerySet):

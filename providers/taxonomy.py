@@ -126,10 +126,11 @@ class TermField:
     """One vocabulary, declared once: the Provider array field holding a listing's term ids, the model of its terms,
     how the listing form asks for it, and, when families can filter by it, the search parameter and its legend.
 
-    Everything else follows from this declaration: the Provider field and its GIN index (providers.models), the
-    packed counting column of a filter (providers.models), the listing form's and the admin's checkboxes, the
-    pending-change fields, the search filter, its facet counts and its fieldset on the search page. Adding a
-    vocabulary is one entry here plus the migration `makemigrations` writes (and a data migration for its terms).
+    Everything else follows from this declaration: the Provider field and its GIN index (providers.models), a
+    filter's tally in the `term_tallies` column (providers.models), the listing form's and the admin's checkboxes,
+    the pending-change fields, the search filter, its facet counts and its fieldset on the search page. Adding a
+    vocabulary is one entry here plus its migration: what `makemigrations` writes, the tallies column removed and
+    added again (see the README), and a data migration for its terms.
     """
 
     field: str  # the Provider ArrayField, e.g. "concerns"

@@ -127,7 +127,7 @@ def _reseed_vocabulary(sender, using="default", **kwargs):
 
     if not ProviderType.objects.using(using).exists():
         # The flush keeps the id sequences going: restart them, so term ids stay as small as a real directory's
-        # (a listing's packed facet words grow with its largest term id; providers migration 0007).
+        # (a listing's tallies grow with its largest term id; providers migration 0019).
         from django.core.management.color import no_style
         from django.db import connections
 

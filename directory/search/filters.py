@@ -35,7 +35,6 @@ from providers import geo
 from providers.fees import MAX_FEE, FeeUnit
 from providers.models import Provider
 from providers.months import in_planning_range, month_label, parse_month, planning_range
-from providers.search_columns import holds_any_term_sql, packed_name
 from providers.taxonomy import TermField, vocabulary
 
 MAX_Q = 200
@@ -172,13 +171,9 @@ class GroupFilter(django_filters.Filter):
 
 
 def has_any_term(field: str, ids) -> Q:
-    """A listing holding any of the term ids `ids`, tested on the vocabulary's packed words (the search's covering
-    index holds those, not the id arrays; PostgreSQL allows 32 columns in an index), at the lowest bit of each id's
-    lane (providers.search_columns.packed_lane). A vocabulary declared without packed words is tested on its ids."""
-    if packed_name(field) not in {f.name for f in Provider._meta.get_fields()}:
-        return Q(**{f"{field}__overlap": list(ids)})
-    sql, masks = holds_any_term_sql(f'"providers_provider"."{packed_name(field)}"', ids)
-    return Q(RawSQL(sql, tuple(masks), output_field=BooleanField()))  # noqa: S611  (masks are parameters)
+    """A listing holding any of the term ids `ids` in the vocabulary's id array (the search's covering index holds
+    the arrays)."""
+    return Q(**{f"{field}__overlap": list(ids)})
 
 
 class TermsFilter(GroupFilter):

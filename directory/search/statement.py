@@ -17,8 +17,8 @@ The shape, built from fixed fragments (user input only ever travels as parameter
 
 The groups' conditions are the FilterSet's own (directory.search.filters), compiled by Django against c, which
 the outer query names `providers_provider` so the compiled column references read c's columns. An option is
-counted with its group's own condition for that one option; options of a vocabulary are counted three at a time
-from its packed words (`<field>_packed`, providers migration 0007), which is the same test done faster.
+counted with its group's own condition for that one option; the options of a vocabulary are counted all at once by
+summing its tallies (`term_tallies`, providers.search_columns), which is the same test done faster.
 """
 
 from __future__ import annotations
@@ -33,10 +33,9 @@ from django.db.models.sql import Query
 from directory.search.criteria import PER_PAGE, facet_groups
 from providers.geo import EARTH_RADIUS_MILES, bounding_box
 from providers.models import Provider
-from providers.search_columns import LANE_BITS, SEARCH_ROW, holds_any_term_sql, packed_lane, packed_name
+from providers.search_columns import SEARCH_ROW, TALLIES, tally_count, tally_positions
 
 WORD_SIMILARITY = 0.5  # "Whitfeld" ~ "Whitfield" is 0.58; unrelated words score near 0
-LANE_MASK = (1 << LANE_BITS) - 1  # one term's count in a sum of packed words
 PUBLISHED = "p.status = 'published'"
 
 # Connections that already have our trigram threshold (a session setting, so once per connection).
@@ -77,17 +76,16 @@ NEAR = f"""near AS (
 
 def _columns(facets: bool) -> str:
     """What every candidate row carries: the listing's own columns the filters and the order read (and, to count
-    facets, the packed words), besides how it relates to the family's place."""
-    # A vocabulary is filtered and counted on its packed words (the covering index holds those, not the id arrays);
-    # one declared without them, on its id array.
-    names = ["id", *SEARCH_ROW]
-    names += [packed_name(group.field) if _packed(group.field) else group.field for group in facet_groups()]
+    facets, the vocabularies' tallies), besides how it relates to the family's place."""
+    names = ["id", *SEARCH_ROW, *(group.field for group in facet_groups())]
+    if facets:
+        names.append(TALLIES)
     return ", ".join(f"p.{name}" for name in names)
 
 
 def _any_of(column: str, ids: list[int], params: dict) -> str:
-    """SQL: the listing's packed words `column` hold any of `ids` (as filters.has_any_term, for the candidates)."""
-    return _named(*holds_any_term_sql(column, ids), params)
+    """SQL: the listing's id array `column` holds any of `ids` (as filters.has_any_term, for the candidates)."""
+    return _named(f"{column} && %s::smallint[]", [list(ids)], params)
 
 
 def _named(text: str, values, params: dict) -> str:
@@ -101,14 +99,11 @@ def _named(text: str, values, params: dict) -> str:
     return out
 
 
-def _packed(field_name: str) -> bool:
-    """Whether the vocabulary has its packed words (a filter declared without them is counted option by option)."""
-    return packed_name(field_name) in _field_names()
-
-
 @functools.cache
-def _field_names() -> frozenset[str]:
-    return frozenset(f.name for f in Provider._meta.get_fields())
+def _tally_positions() -> dict[str, int]:
+    """Each tallied vocabulary's place in the tallies column (a vocabulary declared without one is counted option by
+    option)."""
+    return tally_positions(Provider._meta.get_field(TALLIES))
 
 
 # A result on the page as one int8: the id, whether it is by telehealth here, and hundredths of a mile to its nearest
@@ -143,30 +138,22 @@ STALE = "(availability_confirmed_at IS NULL OR availability_confirmed_at < %(sta
 @dataclass
 class Group:
     """A filter group in SQL: its pass condition over c, and how its options are counted: a condition per option
-    (`count(*) FILTER`), or by summing the packed words `words[k]` (three options each)."""
+    (`count(*) FILTER`), or all at once by summing the vocabulary's tallies (`term_tallies[k]`)."""
 
     key: str  # the GET parameter
     passes: str | None  # None when nothing in the group is chosen
     options: list[tuple[int, str]] = field(default_factory=list)  # (term id, condition) in page order
-    words: str | None = None  # the packed column, e.g. "concerns_packed"
+    tally: int | None = None  # the vocabulary's place in the tallies column
 
     def aggregates(self, ok: str) -> list[str]:
-        if self.words:
-            return [f"sum({self.words}[{k}]) FILTER (WHERE {ok})" for k in self.word_numbers()]
+        if self.tally:
+            return [f"sum({TALLIES}[{self.tally}]) FILTER (WHERE {ok})"] if self.options else []
         return [f"count(*) FILTER (WHERE {ok} AND {condition})" for _, condition in self.options]
 
-    def word_numbers(self) -> list[int]:
-        """The packed words holding the options counted (only those: near a place, the plans' 20 words are 3)."""
-        return sorted({packed_lane(i)[0] for i, _ in self.options})
-
     def decode(self, values: list) -> dict[int, int]:
-        if self.words:
-            sums = dict(zip(self.word_numbers(), values, strict=True))
-            counts = {}
-            for i, _ in self.options:
-                word, shift = packed_lane(i)
-                counts[i] = (int(sums[word] or 0) >> shift) & LANE_MASK
-            return counts
+        if self.tally:
+            total = values[0] if values else 0
+            return {i: tally_count(total, i) for i, _ in self.options}
         return {i: int(value) for (i, _), value in zip(self.options, values, strict=True)}
 
 
@@ -231,7 +218,7 @@ def build(
     FROM {source}{joins}
     WHERE {" AND ".join(conditions)}"""  # noqa: S608
 
-    offers_remote = _any_of("p.formats_packed", search.remote_format_ids, params)
+    offers_remote = _any_of("p.formats", search.remote_format_ids, params)
     if criteria.place:
         params.update(_place_params(criteria))
         ctes.append(NEAR)
@@ -340,8 +327,9 @@ def _groups(search, compiler: Compiler) -> list[Group]:
         condition = search.conditions.get(param)
         passes = compiler.sql(condition) if condition is not None else None
         terms = search.options[param]
-        if _packed(column) and not (column == "formats" and criteria.place):
-            groups.append(Group(param, passes, [(term.id, "") for term in terms], words=packed_name(column)))
+        tally = _tally_positions().get(column)
+        if tally and not (column == "formats" and criteria.place):
+            groups.append(Group(param, passes, [(term.id, "") for term in terms], tally=tally))
         else:  # each option with the group's own condition for it alone (formats near a place follow its rule)
             options = [(term.id, compiler.sql(search.condition(param, (term.slug,)))) for term in terms]
             groups.append(Group(param, passes, options))

@@ -108,12 +108,12 @@ def test_the_search_sql_reads_only_columns_that_exist(module):
 
 @pytest.mark.django_db
 def test_the_columns_every_search_reads_row_by_row_are_never_compressed():
-    # A vocabulary added later needs its columns set PLAIN in its migration (see providers migration 0007): the
+    # A vocabulary added later needs its column set PLAIN in its migration (see providers migration 0007): the
     # toaster would otherwise compress them, and every facet aggregate would decompress them again per row.
-    from providers.search_columns import packed_name
-    from providers.taxonomy import FILTERS, TERM_FIELDS
+    from providers.search_columns import TALLIES
+    from providers.taxonomy import TERM_FIELDS
 
-    wanted = {"name_key", "licensed_states", *(f.field for f in TERM_FIELDS), *(packed_name(f.field) for f in FILTERS)}
+    wanted = {"name_key", "licensed_states", *(f.field for f in TERM_FIELDS), TALLIES}
     with connection.cursor() as cursor:
         cursor.execute(
             "SELECT attname FROM pg_attribute WHERE attrelid = 'providers_provider'::regclass AND attstorage = 'p'"
@@ -124,7 +124,7 @@ def test_the_columns_every_search_reads_row_by_row_are_never_compressed():
 
 @pytest.mark.django_db
 def test_a_listing_with_every_term_of_every_vocabulary_fits_the_covering_index(listing):
-    # The packed words grow with the largest term id (three ids a word); the covering index's entries must stay
+    # The tallies grow with the largest term id (seven digits a term); the covering index's entries must stay
     # under PostgreSQL's btree limit (2,704 bytes) for a listing that ticks everything.
     from providers.taxonomy import TERM_FIELDS, vocabulary
 
@@ -138,18 +138,22 @@ def test_a_listing_with_every_term_of_every_vocabulary_fits_the_covering_index(l
             f"SELECT pg_column_size(ROW(id, {', '.join(index.include)})) FROM providers_provider WHERE id = %s",  # noqa: S608
             [provider.pk],
         )
-        assert cursor.fetchone()[0] < 2704 // 2  # room to grow
+        size = cursor.fetchone()[0]
+    # Room to grow: a term adds ~6 bytes (two in its id array, seven digits in its tally): 150 more still fit.
+    assert size + 150 * 6 < 2704
 
 
 @pytest.mark.django_db
 @pytest.mark.parametrize("term_id", [1, 2, 3, 4, 20, 58])
-def test_the_packed_lane_of_a_term_is_where_the_database_packs_it(term_id):
-    # One rule on both sides: providers_pack_terms (migration 0007) in SQL, packed_lane in Python (the filters' masks
-    # and the facet counts' decoding read it).
-    from providers.search_columns import packed_lane
+def test_a_term_counts_in_its_own_digits_of_a_sum_of_tallies(term_id):
+    # One rule on both sides: providers_tally (migration 0019) in SQL, tally_count in Python (the facet counts read it).
+    from providers.search_columns import tally_count
 
-    word, shift = packed_lane(term_id)
     with connection.cursor() as cursor:
-        cursor.execute("SELECT providers_pack_terms(ARRAY[%s]::smallint[])", [term_id])
-        words = cursor.fetchone()[0]
-    assert len(words) == word and words[word - 1] == 1 << shift and not any(words[: word - 1])
+        cursor.execute(
+            "SELECT sum(providers_tally(ids::smallint[])) FROM (VALUES (%s), (%s), (%s)) t(ids)",
+            [[term_id], [term_id, 1, term_id], []],  # a repeated id counts once
+        )
+        total = cursor.fetchone()[0]
+    expected = {term_id: 2} if term_id == 1 else {term_id: 2, 1: 1}
+    assert {t: tally_count(total, t) for t in range(1, 60) if tally_count(total, t)} == expected

@@ -151,14 +151,21 @@ def test_unknown_slugs_of_the_new_filters_are_dropped(client, listing):
     assert names(response) == ["Ann"]
 
 
-def test_every_term_id_is_found_through_the_packed_words(listing):
-    # A filter is tested on the packed words (three ids a word): ids in every lane of several words must match.
+def test_every_term_is_found_and_counted_in_its_own_digits_of_the_tallies(client, listing):
+    # Each term's count sits in its own seven digits of a sum of tallies: one listing per term, two for the last,
+    # must read back as 1, 1, ..., 2 and never spill into a neighbour.
     everything = vocabulary().terms["populations"]
     for term in everything:
         listing(f"Only {term.slug}", populations=[term.slug])
+    last = everything[-1]
+    listing("Also last", populations=[last.slug])
     for term in everything:
         found = SearchFilterSet(QueryDict(f"population={term.slug}")).qs
-        assert [p.display_name for p in found] == [f"Only {term.slug}"], term.id
+        expected = {f"Only {term.slug}"} | ({"Also last"} if term == last else set())
+        assert {p.display_name for p in found} == expected, term.id
+    facet = next(f for f in client.get("/search/", {"q": "only also"}).context["facets"] if f.param == "population")
+    counts = {option.slug: option.count for option in facet.options}
+    assert counts == {term.slug: 2 if term == last else 1 for term in everything}
 
 
 def test_cards_show_credentials_verified_stages_populations_and_identities(client, listing):
