@@ -5,6 +5,8 @@
     .venv/bin/python bench/search.py --database bench_100k          # an existing seeded database, as it is
     .venv/bin/python bench/search.py --providers 100000 --explain   # and EXPLAIN ANALYZE the slowest search
     .venv/bin/python bench/search.py --database bench_search_100000 --baseline /tmp/before  # a checkout beside
+    .venv/bin/python bench/search.py --database bench_search_100000 --baseline /tmp/before \
+        --baseline-database bench_before   # when the change migrates: a copy with its migrations unapplied
 
 Seeds (or reuses) a dedicated database with `seed_demo --providers N`, starts gunicorn through scripts/serve (DEBUG
 off, no access log, the whole-page cache off so the search itself is timed) on a free loopback port, and requests
@@ -332,6 +334,11 @@ def main() -> None:
         help="Another checkout (e.g. a git worktree of an earlier commit) served beside this one on the same database,"
         " requests alternating: a change measured on a machine whose speed drifts.",
     )
+    parser.add_argument(
+        "--baseline-database",
+        help="The database the baseline serves, when the change alters the schema: a copy of --database with the"
+        " change's migrations unapplied (docs/performance.md).",
+    )
     args = parser.parse_args()
 
     server = local_server_url()
@@ -342,11 +349,14 @@ def main() -> None:
     results["machine_before"] = machine_speed(database_url)
     roots = [Path(args.baseline).resolve(), ROOT] if args.baseline else [ROOT]
     ports = [free_port() for _ in roots]
+    urls = [f"{server}/{args.baseline_database}", database_url] if args.baseline_database else [database_url] * 2
+    if args.baseline_database:
+        sql(urls[0], "VACUUM (ANALYZE) providers_provider, providers_office")
     processes = []
     try:
-        for root, port in zip(roots, ports, strict=True):
-            print(f"\nServer on 127.0.0.1:{port} from {root}", flush=True)
-            processes.append(start_server(database_url, port, root))
+        for root, port, url in zip(roots, ports, urls[-len(roots) :], strict=True):
+            print(f"\nServer on 127.0.0.1:{port} from {root} on {url.rsplit('/', 1)[-1]}", flush=True)
+            processes.append(start_server(url, port, root))
         measured = measure(ports, searches, args.repeat)
         results["searches"] = measured[-1]
         results["worker_rss_mb"] = worker_memory_mb(processes[-1].pid)

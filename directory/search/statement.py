@@ -196,50 +196,7 @@ def build(
     unordered (the FilterSet's queryset)."""
     criteria = search.criteria
     params = {"stale_before": search.stale_before, "limit": limit, "offset": offset}
-    ctes = []
-    joins, where, rank = "", [], "0::float4"
-    ranked = criteria.effective_sort() == "relevance"
-    if criteria.q:
-        params["q"] = criteria.q
-        ctes.append(NAMES)
-    if criteria.q and criteria.place:
-        # Near a place the candidates are few: match their documents by key.
-        joins = f" CROSS JOIN {QUERY} LEFT JOIN names ON names.id = p.id"
-        where.append("(p.rank_document @@ query.q OR p.search_document @@ query.q OR names.id IS NOT NULL)")
-        rank = f"{RANK} + coalesce(names.boost, 0)" if ranked else "0::float4"
-
-    columns = _columns(facets)
-
-    def rows(source, miles, licensed, conditions):
-        conditions = [PUBLISHED, *conditions, *where]
-        return f"""SELECT {columns},
-           {miles} AS miles, {licensed} AS licensed_here,
-           {licensed} AND {offers_remote} AS remote_here, {rank} AS rank
-    FROM {source}{joins}
-    WHERE {" AND ".join(conditions)}"""  # noqa: S608
-
-    offers_remote = _any_of("p.formats", search.remote_format_ids, params)
-    if criteria.place:
-        params.update(_place_params(criteria))
-        ctes.append(NEAR)
-        # Offices in range, then listings licensed here for telehealth or phone that have none in range: each
-        # listing row is read once, by key or from the licensed-states index.
-        in_range = rows("near n JOIN providers_provider p ON p.id = n.provider_id", "n.miles", IN_STATE, [])
-        remote_only = [
-            IN_STATE,
-            offers_remote,
-            "NOT EXISTS (SELECT 1 FROM near WHERE near.provider_id = p.id)",
-        ]
-        candidates = "\n    UNION ALL\n    ".join(
-            [in_range, rows("providers_provider p", "NULL::float8", "true", remote_only)]
-        )
-    elif criteria.q:
-        candidates = _matched(columns, RANK if ranked and limit else "0::float4")  # counting alone needs no rank
-    else:
-        candidates = rows("providers_provider p", "NULL::float8", "false", [])
-    # Read once: counted and paged in the same pass (or paged alone, the filters reaching into it).
-    ctes.append(f"c AS NOT MATERIALIZED (\n    {candidates}\n)")
-
+    ctes = _candidates(search, params, facets=facets, ranked=criteria.effective_sort() == "relevance" and bool(limit))
     groups = _groups(search, Compiler(connection, params))
     active = [g for g in groups if g.passes]
     passes_all = _passes(active)
@@ -288,6 +245,75 @@ FROM (
     else:
         select = f"SELECT NULL::bigint, {page}"  # noqa: S608
     return Statement("WITH " + ",\n".join(ctes) + "\n" + select, params, groups, active)
+
+
+def _candidates(search, params: dict, *, facets: bool, ranked: bool) -> list[str]:
+    """The statement's common table expressions, ending with the candidates `c` (module docstring); `ranked`: rows
+    carry their relevance (counting alone needs none)."""
+    criteria = search.criteria
+    ctes = []
+    joins, where, rank = "", [], "0::float4"
+    if criteria.q:
+        params["q"] = criteria.q
+        ctes.append(NAMES)
+    if criteria.q and criteria.place:
+        # Near a place the candidates are few: match their documents by key.
+        joins = f" CROSS JOIN {QUERY} LEFT JOIN names ON names.id = p.id"
+        where.append("(p.rank_document @@ query.q OR p.search_document @@ query.q OR names.id IS NOT NULL)")
+        rank = f"{RANK} + coalesce(names.boost, 0)" if ranked else "0::float4"
+
+    columns = _columns(facets)
+
+    def rows(source, miles, licensed, conditions):
+        conditions = [PUBLISHED, *conditions, *where]
+        return f"""SELECT {columns},
+           {miles} AS miles, {licensed} AS licensed_here,
+           {licensed} AND {offers_remote} AS remote_here, {rank} AS rank
+    FROM {source}{joins}
+    WHERE {" AND ".join(conditions)}"""  # noqa: S608
+
+    offers_remote = _any_of("p.formats", search.remote_format_ids, params)
+    if criteria.place:
+        params.update(_place_params(criteria))
+        ctes.append(NEAR)
+        # Offices in range, then listings licensed here for telehealth or phone that have none in range: each
+        # listing row is read once, by key or from the licensed-states index.
+        in_range = rows("near n JOIN providers_provider p ON p.id = n.provider_id", "n.miles", IN_STATE, [])
+        remote_only = [
+            IN_STATE,
+            offers_remote,
+            "NOT EXISTS (SELECT 1 FROM near WHERE near.provider_id = p.id)",
+        ]
+        candidates = "\n    UNION ALL\n    ".join(
+            [in_range, rows("providers_provider p", "NULL::float8", "true", remote_only)]
+        )
+    elif criteria.q:
+        candidates = _matched(columns, RANK if ranked else "0::float4")
+    else:
+        candidates = rows("providers_provider p", "NULL::float8", "false", [])
+    # Read once: counted and paged in the same pass (or paged alone, the filters reaching into it).
+    ctes.append(f"c AS NOT MATERIALIZED (\n    {candidates}\n)")
+    return ctes
+
+
+def candidates_key(criteria) -> tuple:
+    """What decides a search's candidates: searches with the same key read the same rows (count_each)."""
+    place = criteria.place
+    return criteria.q, (place.latitude, place.longitude, place.state, criteria.radius) if place else None
+
+
+def count_each(searches, connection) -> Statement:
+    """How many results each search finds (`searches`: directory.search.engine.Search, sharing one candidates_key),
+    in one pass over their candidates: a count with each search's chosen conditions."""
+    params = {"stale_before": searches[0].stale_before, "limit": 0, "offset": 0}
+    ctes = _candidates(searches[0], params, facets=False, ranked=False)
+    compiler = Compiler(connection, params)
+    counts = []
+    for search in searches:
+        passes = [f"({compiler.sql(condition)})" for condition in search.conditions.values() if condition is not None]
+        counts.append(f"count(*) FILTER (WHERE {' AND '.join(passes) or 'true'})")
+    select = f"SELECT {', '.join(counts)} FROM c AS providers_provider"  # noqa: S608
+    return Statement("WITH " + ",\n".join(ctes) + "\n" + select, params)
 
 
 def _passes(active: list[Group], but: Group | None = None) -> str:

@@ -2,8 +2,9 @@
 like one we could not find, and, when nothing matched, one-click changes that each say how many they would find
 (a change that finds nobody is never offered) and filter counts as if the other filters were relaxed.
 
-The counts of every change are taken in one statement: each change's counting statement (directory.search.statement)
-becomes a scalar subquery of one SELECT, its parameters renamed apart.
+The counts of every change are taken in one statement: changes that keep the words and the place are counted in one
+pass over their candidates (directory.search.statement.count_each), each such pass a one-row subquery of one SELECT,
+its parameters renamed apart.
 """
 
 from __future__ import annotations
@@ -134,17 +135,21 @@ def relaxed_counts(outcome: Outcome, filterset) -> Counts:
 
 
 def count_each(filterset, searches: list[SearchCriteria]) -> list[int]:
-    """How many results each search finds, in one statement."""
+    """How many results each search finds, in one statement: searches reading the same candidates (the same words
+    and place) are counted in one pass over them (statement.count_each), each such pass a one-row subquery."""
     if not searches:
         return []
     connection = connections[read_alias()]
-    parts, params = [], {}
-    for i, criteria in enumerate(searches):
-        built = statement.build(
-            filterset.search(criteria), connection, facets=False, with_total=True, offset=0, limit=0
-        )
+    passes: dict[tuple, list[int]] = {}  # candidates key -> positions in `searches`
+    for position, criteria in enumerate(searches):
+        passes.setdefault(statement.candidates_key(criteria), []).append(position)
+    parts, params, order = [], {}, []
+    for i, positions in enumerate(passes.values()):
+        built = statement.count_each([filterset.search(searches[p]) for p in positions], connection)
         sql = PARAM_RE.sub(lambda match, i=i: f"%(w{i}_{match[1]})s", built.sql)
-        parts.append(f"(SELECT total FROM ({sql}) AS w{i}(total, page))")  # noqa: S608 (our own statements)
+        parts.append(f"({sql}) AS w{i}")
         params.update({f"w{i}_{key}": value for key, value in built.params.items()})
-    row = statement.run(connection, statement.Statement("SELECT " + ", ".join(parts), params))
-    return [int(n or 0) for n in row]
+        order += positions
+    row = statement.run(connection, statement.Statement("SELECT * FROM " + ", ".join(parts), params))  # noqa: S608
+    found = dict(zip(order, row, strict=True))
+    return [int(found[position] or 0) for position in range(len(searches))]

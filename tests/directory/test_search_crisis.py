@@ -4,6 +4,8 @@ HelpLine, never the self-harm alarm. Either way the words are not a text filter:
 mental-health clinicians who help, near the place or by telehealth in its state, those taking new clients first."""
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from directory.search.crisis import Tier, assess, signals_crisis
 from tests.directory.conftest import html, names
@@ -122,3 +124,15 @@ def test_the_familys_own_filters_stay_while_they_find_someone(client, around_cam
 def test_a_crisis_search_stays_within_the_statement_budget(client, around_cambridge):
     # The place, the helping searches counted at once, the search, the cards' reads and the search tally.
     assert statements(lambda: client.get("/search/", {"q": "intrusive thoughts", "near": "02139"})) <= 8
+
+
+def test_the_helping_searches_read_the_places_listings_once(client, around_cambridge):
+    # They share the place, so one pass over its candidates counts them all (statement.count_each), as many counts
+    # as searches tried before the last.
+    with CaptureQueriesContext(connection) as captured:
+        client.get("/search/", {"q": "intrusive thoughts", "near": "02139"})
+    counting = [
+        q["sql"] for q in captured.captured_queries if "count(*) FILTER" in q["sql"] and "array_agg" not in q["sql"]
+    ]
+    assert len(counting) == 1
+    assert counting[0].count("near AS (") == 1 and counting[0].count("count(*) FILTER") >= 2
