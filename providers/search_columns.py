@@ -44,9 +44,15 @@ def tally_positions(tallies: models.GeneratedField) -> dict[str, int]:
     return {tally.source_expressions[0].name: k for k, tally in enumerate(tallies.expression.source_expressions, 1)}
 
 
-def tally_count(total, term_id: int) -> int:
-    """A term's count in a sum of its vocabulary's tallies (a Decimal or int from SQL; None when no rows)."""
-    return int(total or 0) // 10 ** (TALLY_DIGITS * (term_id - 1)) % 10**TALLY_DIGITS
+def tally_counts(total, term_ids) -> dict[int, int]:
+    """Each term's count in a sum of its vocabulary's tallies (a Decimal or int from SQL; None when no rows): term id
+    i's seven digits, counted from the right (read as text: ten times faster than dividing a 400-digit number)."""
+    digits = str(int(total or 0))
+    counts = {}
+    for term_id in term_ids:
+        end = len(digits) - TALLY_DIGITS * (term_id - 1)
+        counts[term_id] = int(digits[max(end - TALLY_DIGITS, 0) : end]) if end > 0 else 0
+    return counts
 
 
 # The listing's own columns every search reads besides its vocabularies (directory/search/statement.py).

@@ -33,7 +33,7 @@ from django.db.models.sql import Query
 from directory.search.criteria import PER_PAGE, facet_groups
 from providers.geo import EARTH_RADIUS_MILES, bounding_box
 from providers.models import Provider
-from providers.search_columns import SEARCH_ROW, TALLIES, tally_count, tally_positions
+from providers.search_columns import SEARCH_ROW, TALLIES, tally_counts, tally_positions
 
 WORD_SIMILARITY = 0.5  # "Whitfeld" ~ "Whitfield" is 0.58; unrelated words score near 0
 PUBLISHED = "p.status = 'published'"
@@ -152,8 +152,7 @@ class Group:
 
     def decode(self, values: list) -> dict[int, int]:
         if self.tally:
-            total = values[0] if values else 0
-            return {i: tally_count(total, i) for i, _ in self.options}
+            return tally_counts(values[0] if values else 0, [i for i, _ in self.options])
         return {i: int(value) for (i, _), value in zip(self.options, values, strict=True)}
 
 
