@@ -84,8 +84,10 @@ def _columns(facets: bool) -> str:
 
 
 def _any_of(column: str, ids: list[int], params: dict) -> str:
-    """SQL: the listing's id array `column` holds any of `ids` (as filters.has_any_term, for the candidates)."""
-    return _named(f"{column} && %s::smallint[]", [list(ids)], params)
+    """SQL: the listing's id array `column` holds any of `ids` (as filters.has_any_term, for the candidates). Called
+    as the function behind `&&`, which no index serves: a place's telehealth listings are found by their licensed
+    state, and with the operator the planner ANDed that small bitmap with the formats' (80% of listings, 8 ms)."""
+    return _named(f"arrayoverlap({column}, %s::smallint[])", [list(ids)], params)
 
 
 def _named(text: str, values, params: dict) -> str:
