@@ -27,8 +27,10 @@ DROP_TALLY = "DROP FUNCTION providers_tally(smallint[]);"
 # A typo'd name is looked up through the names' trigram index. The planner estimates how many names are close to
 # the words from a sample of them; with the default sample (100) the estimate for "Sullian" at 100,000 listings
 # ranged from 10 to 3,026 between two ANALYZEs (472 match), and above ~2,000 it scanned every name instead: 190 ms
-# rather than 10. With 1,000 it read 398 three times out of three.
-NAME_STATISTICS = "ALTER TABLE providers_provider ALTER COLUMN name_key SET STATISTICS 1000;"
+# rather than 10. With 500, ANALYZE reads 150,000 rows, every listing here, and estimated 778 five times out of
+# five. Planning a search with words costs ~2 ms more (the estimate tries the words on each sampled name: 1,000
+# cost ~4 ms; 250 still swung from 26 to 1,178).
+NAME_STATISTICS = "ALTER TABLE providers_provider ALTER COLUMN name_key SET STATISTICS 500;"
 DEFAULT_NAME_STATISTICS = "ALTER TABLE providers_provider ALTER COLUMN name_key SET STATISTICS -1;"
 
 # The packing function of migration 0007, which the packed columns read: dropped with them, recreated if unapplied.

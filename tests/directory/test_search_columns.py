@@ -168,4 +168,4 @@ def test_names_keep_a_sample_large_enough_for_the_planner_to_look_typos_up_by_tr
             "SELECT attstattarget FROM pg_attribute WHERE attrelid = 'providers_provider'::regclass"
             " AND attname = 'name_key'"
         )
-        assert cursor.fetchone()[0] >= 1000
+        assert cursor.fetchone()[0] >= 500
