@@ -309,13 +309,13 @@ def explain(database_url: str, query: str) -> None:
     from django.db import connection
     from django.http import QueryDict
 
-    from directory.search import statement
+    from directory.search import session, statement
     from directory.search.criteria import PER_PAGE
     from directory.search.filters import SearchFilterSet
 
     search = SearchFilterSet(QueryDict(query)).search()
     built = statement.build(search, connection, facets=True, with_total=True, offset=0, limit=PER_PAGE)
-    statement.configure(connection)
+    session.configure(connection)
     print(f"\nEXPLAIN ANALYZE for /search/?{query}")
     with connection.cursor() as cursor:
         cursor.execute(built.sql, built.params)  # warm, as a server that has run a while would be

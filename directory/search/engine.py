@@ -22,7 +22,7 @@ from django.utils import timezone
 from django.utils.translation import ngettext
 
 from core.routers import read_alias
-from directory.search import statement
+from directory.search import session, statement
 from directory.search.criteria import PER_PAGE, REMOTE_FORMATS, SearchCriteria, facet_groups
 from providers.models import STALE_AFTER
 from providers.search_columns import listing_changes
@@ -89,7 +89,7 @@ def run_search(search: Search) -> Outcome:
     else:
         # One statement: the candidates are read once, counted and paged.
         built = statement.build(search, connection, facets=True, with_total=True, offset=offset, limit=PER_PAGE)
-        row = statement.run(connection, built)
+        row = session.run(connection, built)
         counts = Counts(*built.parse(row))
         outcome = Outcome(criteria, counts.total, _rows(row[1]), counts)
 
@@ -110,7 +110,7 @@ def matching_ids(search: Search) -> list[int]:
     """Every result's id, unordered."""
     connection = connections[read_alias()]
     built = statement.build(search, connection, facets=False, with_total=False, offset=0, limit=0, ids_only=True)
-    return [pid for (pid,) in statement.run(connection, built, fetch_all=True)]
+    return [pid for (pid,) in session.run(connection, built, fetch_all=True)]
 
 
 def _whole_directory_counts(search: Search, connection) -> Counts:
@@ -120,7 +120,7 @@ def _whole_directory_counts(search: Search, connection) -> Counts:
     counts = cache.get(key) if key else None
     if counts is None:
         built = statement.build(search, connection, facets=True, with_total=True, offset=0, limit=0)
-        counts = Counts(*built.parse(statement.run(connection, built)))
+        counts = Counts(*built.parse(session.run(connection, built)))
         if key:
             cache.set(key, counts, WHOLE_DIRECTORY_SECONDS)
     return counts
@@ -132,7 +132,7 @@ def _page(search: Search, connection, offset: int):
         built = statement.unfiltered_page(search, offset=offset)
     else:
         built = statement.build(search, connection, facets=False, with_total=False, offset=offset, limit=PER_PAGE)
-    return _rows(statement.run(connection, built)[1])
+    return _rows(session.run(connection, built)[1])
 
 
 def _rows(page) -> list[tuple[int, float | None, bool]]:

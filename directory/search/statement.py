@@ -24,7 +24,6 @@ summing its tallies (`term_tallies`, providers.search_columns), which is the sam
 from __future__ import annotations
 
 import functools
-import weakref
 from dataclasses import dataclass, field
 
 from django.db.models import Q
@@ -37,9 +36,6 @@ from providers.search_columns import SEARCH_ROW, TALLIES, tally_counts, tally_po
 
 WORD_SIMILARITY = 0.5  # "Whitfeld" ~ "Whitfield" is 0.58; unrelated words score near 0
 PUBLISHED = "p.status = 'published'"
-
-# Connections that already have our trigram threshold (a session setting, so once per connection).
-_configured = weakref.WeakSet()
 
 # The words once, as a one-row subquery "query": q, stemmed (english_unaccent) or-ed with exact (simple: names are
 # not stemmed in the document) unless the two are the same; nq, the accent-free lower-case words for names.
@@ -412,39 +408,3 @@ def unfiltered_page(search, *, offset: int, limit: int = PER_PAGE) -> Statement:
         f"{fresh} UNION ALL {stale}) page ORDER BY stale, {keys} LIMIT %(limit)s OFFSET %(offset)s)"
     )
     return Statement(sql, {"stale_before": search.stale_before, "offset": offset, "limit": limit})
-
-
-# The search's session settings, set once per database connection:
-# - the trigram threshold for names close to the words;
-# - work_mem to keep a broad word's candidates (60,000 rows, ~35 MB at 100k) in memory rather than on disk;
-# - random_page_cost as for data in memory or on SSD, so the planner reads the narrow covering index
-#   (provider_search_row) rather than the wide rows; and no JIT, which added 100-300 ms to scans it compiled.
-SESSION = {
-    "pg_trgm.word_similarity_threshold": str(WORD_SIMILARITY),
-    "work_mem": "64MB",
-    "random_page_cost": "1.1",
-    "jit": "off",
-}
-
-
-def configure(connection):
-    """Applies SESSION to this database session, once per connection.
-
-    Inside a transaction a setting is undone by a rollback, so there it is set for the transaction, every time."""
-    in_transaction = connection.in_atomic_block
-    if not in_transaction and connection.connection in _configured:
-        return
-    with connection.cursor() as cursor:
-        cursor.execute(
-            "SELECT " + ", ".join("set_config(%s, %s, %s)" for _ in SESSION),
-            [value for name, setting in SESSION.items() for value in (name, setting, in_transaction)],
-        )
-    if not in_transaction:
-        _configured.add(connection.connection)
-
-
-def run(connection, statement: Statement, fetch_all: bool = False):
-    configure(connection)
-    with connection.cursor() as cursor:
-        cursor.execute(statement.sql, statement.params)
-        return cursor.fetchall() if fetch_all else cursor.fetchone()

@@ -16,7 +16,7 @@ from django.db import connections
 from django.utils.translation import gettext as _
 
 from core.routers import read_alias
-from directory.search import crisis, statement
+from directory.search import crisis, session, statement
 from directory.search.criteria import PLACE_FORMATS, RADIUS_CHOICES, SearchCriteria
 from directory.search.engine import Counts, Outcome, run_search
 from directory.search.results import _filter_name, search_url
@@ -131,7 +131,7 @@ def relaxed_counts(outcome: Outcome, filterset) -> Counts:
     search = filterset.search(_unfiltered(outcome.criteria))
     connection = connections[read_alias()]
     built = statement.build(search, connection, facets=True, with_total=True, offset=0, limit=0)
-    return Counts(*built.parse(statement.run(connection, built)))
+    return Counts(*built.parse(session.run(connection, built)))
 
 
 def count_each(filterset, searches: list[SearchCriteria]) -> list[int]:
@@ -150,6 +150,6 @@ def count_each(filterset, searches: list[SearchCriteria]) -> list[int]:
         parts.append(f"({sql}) AS w{i}")
         params.update({f"w{i}_{key}": value for key, value in built.params.items()})
         order += positions
-    row = statement.run(connection, statement.Statement("SELECT * FROM " + ", ".join(parts), params))  # noqa: S608
+    row = session.run(connection, statement.Statement("SELECT * FROM " + ", ".join(parts), params))  # noqa: S608
     found = dict(zip(order, row, strict=True))
     return [int(found[position] or 0) for position in range(len(searches))]

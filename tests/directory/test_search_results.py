@@ -215,17 +215,17 @@ def test_the_whole_directory_index_ordered_pages_match_the_full_statement(listin
     from django.db import connection
     from django.http import QueryDict
 
-    from directory.search import statement
+    from directory.search import session, statement
     from directory.search.filters import SearchFilterSet
 
     for n in range(45):
         listing(f"Person {n:02d}", accepting_new_clients=n % 3 > 0, confirmed_days_ago=[2, 40, 150, None, 9][n % 5])
     search = SearchFilterSet(QueryDict(f"sort={sort}")).search()
     for offset in (0, 20, 40):
-        full = statement.run(
+        full = session.run(
             connection, statement.build(search, connection, facets=False, with_total=False, offset=offset, limit=20)
         )[1]
-        fast = statement.run(connection, statement.unfiltered_page(search, offset=offset, limit=20))[1]
+        fast = session.run(connection, statement.unfiltered_page(search, offset=offset, limit=20))[1]
         assert [statement.decode_row(row)[0] for row in fast] == [statement.decode_row(row)[0] for row in full]
 
 
