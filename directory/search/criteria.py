@@ -100,7 +100,7 @@ class SearchCriteria:
     def offers(self, param: str, term) -> bool:
         """Whether the filter group `param` offers `term` for this search: a term of one state (a state's Medicaid
         programme) only near a place in that state, or nationwide, or when chosen (so it can be unticked). Near
-        Boston, Medi-Cal and fifty other programmes would only lengthen the list, and each costs counting."""
+        Boston, Medi-Cal and fifty other programmes would only lengthen the list."""
         state = getattr(term, "state", "")
         return not state or self.place is None or state == self.place.state or term.slug in self.slugs(param)
 
