@@ -66,3 +66,27 @@ def test_the_blog_fits_a_phone_screen(site):
         site.goto(site.base_url + path)
         assert site.evaluate("document.documentElement.scrollWidth") <= 390, path
     assert_accessible(site)
+
+
+# For each item of an article's byline: does the point where its separating dot is drawn (1 rem into the item) still
+# belong to it? Clipped away, the point belongs to what lies beneath.
+DOTS_SHOWN = """() => [...document.querySelectorAll('.post-meta > span')].map(item => {
+    const box = item.getBoundingClientRect();
+    const rem = parseFloat(getComputedStyle(document.documentElement).fontSize);
+    const hit = document.elementFromPoint(box.left + rem, box.top + box.height / 2);
+    return {top: Math.round(box.top), dot: item.contains(hit)};
+})"""
+
+
+@pytest.mark.parametrize("width", [390, 1280])
+def test_an_articles_byline_shows_a_dot_between_items_and_never_at_the_start_of_a_line(site, width):
+    seed_demo_blog()
+    site.set_viewport_size({"width": width, "height": 844})
+    site.goto(site.base_url + "/blog/coping-with-the-nicu/")
+    items = site.evaluate(DOTS_SHOWN)
+    lines = sorted({item["top"] for item in items})
+    if width == 390:
+        assert len(lines) > 1  # the byline wraps on a phone
+    for before, item in zip([None, *items], items, strict=False):
+        starts_line = before is None or item["top"] != before["top"]
+        assert item["dot"] is not starts_line, (width, items)
