@@ -28,6 +28,7 @@ MAX_SAVED = 8
 SLUG_RE = re.compile(r"^[-a-zA-Z0-9_]{1,140}$")
 NEAR_MAX_LENGTH = 100
 SHOWN_STATES = 4  # licensed states named before "and N more states"
+FAR = 100  # miles from which a distance is given in whole miles
 
 
 @dataclass
@@ -125,9 +126,12 @@ def _entry(provider, slugs, place, near) -> Entry:
     if place and offices:
         miles = min(geo.miles_between(place.latitude, place.longitude, o.latitude, o.longitude) for o in offices)
         values = {"miles": miles, "place": place.label}
-        entry.distance = (
-            _("Less than 0.1 mi from %(place)s") if miles < 0.05 else _("%(miles).1f mi from %(place)s")
-        ) % values
+        if miles < 0.05:
+            entry.distance = _("Less than 0.1 mi from %(place)s") % values
+        elif miles < FAR:
+            entry.distance = _("%(miles).1f mi from %(place)s") % values
+        else:  # a tenth of a mile means nothing across states: "2,604 mi", not "2604.3 mi"
+            entry.distance = _("%(miles)s mi from %(place)s") % {**values, "miles": f"{round(miles):,}"}
     entry.remote = _remote(provider, place)
     return entry
 

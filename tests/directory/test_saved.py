@@ -111,10 +111,11 @@ def test_a_plan_not_confirmed_lately_is_flagged_with_its_age(client, three):
 
 
 def test_a_place_adds_distances_and_says_whether_telehealth_reaches_it(client, three):
-    response = saved(client, "p=dana-whitfield,mei-tanaka&near=02139")
+    response = saved(client, "p=dana-whitfield,mei-tanaka,rosa-lind&near=02139")
     page = html(response)
     assert response.context["place"].state == "MA"
-    assert "mi from Cambridge, MA 02139" in page
+    assert re.search(r"\b\d{1,2}\.\d mi from Cambridge, MA 02139", page)  # Dana, near: to a tenth of a mile
+    assert re.search(r"\b1,\d{3} mi from Cambridge, MA 02139", page)  # Rosa, in Austin: whole miles
     assert "Telehealth in Massachusetts" in page  # Dana is licensed in MA
     assert "Telehealth in CA; not in Massachusetts" in page  # Mei is not
 
