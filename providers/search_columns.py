@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from django.contrib.postgres.fields import ArrayField
-from django.db import models
+from django.db import migrations, models
 from django.db.models import F, Func
 
 # providers_tally (migration 0019): term id i is 10^(7(i-1)), so in a sum of tallies each term's count has its own
@@ -36,6 +36,39 @@ def term_tallies(fields: Iterable[str]) -> models.GeneratedField:
         output_field=ArrayField(Tally()),
         db_persist=True,
     )
+
+
+def declare_tallies(field: models.GeneratedField, *, replacing: bool = False) -> list:
+    """Migration operations declaring the tallies column as `field` (what `makemigrations` wrote in its AddField or
+    AlterField of term_tallies, which they replace): PostgreSQL cannot change a generated column's expression, so a
+    new vocabulary's migration drops the column (`replacing`) and adds it again. Each is one ALTER TABLE run from
+    the migration's own state (add_tallies_column), so unapplying works too."""
+    remove = [
+        migrations.RunPython(drop_tallies_column, add_tallies_column),
+        migrations.SeparateDatabaseAndState(state_operations=[migrations.RemoveField("provider", TALLIES)]),
+    ]
+    add = [
+        migrations.SeparateDatabaseAndState(state_operations=[migrations.AddField("provider", TALLIES, field)]),
+        migrations.RunPython(add_tallies_column, drop_tallies_column),
+    ]
+    return [*remove, *add] if replacing else add
+
+
+def add_tallies_column(apps, schema_editor):
+    """ADD COLUMN and SET STORAGE PLAIN in one ALTER TABLE: PostgreSQL rewrites the rows once, after both, with the
+    tallies uncompressed (a later SET STORAGE would apply to new values only; rewriting the rows with an UPDATE would
+    leave every index half dead). PLAIN as every column the search reads row by row (migration 0007 says why)."""
+    provider = apps.get_model("providers", "Provider")
+    definition, params = schema_editor.column_sql(provider, provider._meta.get_field(TALLIES))
+    schema_editor.execute(
+        f"ALTER TABLE providers_provider ADD COLUMN {TALLIES} {definition}, ALTER COLUMN {TALLIES} SET STORAGE PLAIN",
+        params,
+    )
+
+
+def drop_tallies_column(apps, schema_editor):
+    provider = apps.get_model("providers", "Provider")
+    schema_editor.remove_field(provider, provider._meta.get_field(TALLIES))
 
 
 def tally_positions(tallies: models.GeneratedField) -> dict[str, int]:

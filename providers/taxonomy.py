@@ -129,8 +129,9 @@ class TermField:
     Everything else follows from this declaration: the Provider field and its GIN index (providers.models), a
     filter's tally in the `term_tallies` column (providers.models), the listing form's and the admin's checkboxes,
     the pending-change fields, the search filter, its facet counts and its fieldset on the search page. Adding a
-    vocabulary is one entry here plus its migration: what `makemigrations` writes, the tallies column removed and
-    added again (see the README), and a data migration for its terms.
+    vocabulary is one entry here plus its migration: what `makemigrations` writes, its AlterField of the tallies
+    column replaced by `search_columns.declare_tallies(..., replacing=True)` (see the README), and a data migration
+    for its terms.
     """
 
     field: str  # the Provider ArrayField, e.g. "concerns"

@@ -1,7 +1,8 @@
 """Migrations that move data must also run on a database that has listings, not only on the empty test database."""
 
 import pytest
-from django.db import connection
+from django.contrib.postgres.fields import ArrayField
+from django.db import connection, models
 from django.db.migrations.executor import MigrationExecutor
 
 BEFORE_PLANS = [("providers", "0014_right_fit")]
@@ -31,3 +32,52 @@ def test_plans_move_out_of_payments_on_a_database_with_listings():
     assert [accepted.plan.slug for accepted in moved.accepted_plans] == ["aetna"]
     assert all(accepted.confirmed_at is not None for accepted in moved.accepted_plans)
     assert sliding.pk in moved.payments and aetna.pk not in moved.payments
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_new_vocabularys_migration_declares_the_tallies_anew_plain_and_can_be_unapplied():
+    # What a new vocabulary's migration does (README): PostgreSQL cannot alter the generated tallies column, so
+    # declare_tallies(..., replacing=True) drops it and adds it with the new expression, PLAIN, in one ALTER TABLE.
+    from providers.models import Provider
+    from providers.search_columns import TALLIES, Tally, declare_tallies, tally_positions
+    from tests.providers.factories import PublishedProviderFactory
+
+    PublishedProviderFactory(types=[1], formats=[2])
+    formats_and_types = models.GeneratedField(
+        expression=models.Func(
+            models.Func(models.F("formats"), function="providers_tally"),
+            models.Func(models.F("types"), function="providers_tally"),
+            function="ARRAY",
+            template="ARRAY[%(expressions)s]",
+            output_field=Tally(),
+        ),
+        output_field=ArrayField(Tally()),
+        db_persist=True,
+    )
+    operations = declare_tallies(formats_and_types, replacing=True)
+    executor = MigrationExecutor(connection)
+    states = [executor.loader.project_state(executor.loader.graph.leaf_nodes())]
+    with connection.schema_editor() as editor:
+        for operation in operations:
+            states.append(states[-1].clone())
+            operation.state_forwards("providers", states[-1])
+            operation.database_forwards("providers", editor, states[-2], states[-1])
+    assert tallies_column() == ("p", ["10000000", "1"])  # format 2's lane, type 1's; stored uncompressed
+
+    with connection.schema_editor() as editor:
+        for operation, before, after in reversed(list(zip(operations, states[:-1], states[1:], strict=True))):
+            operation.database_backwards("providers", editor, after, before)
+    storage, tallies = tallies_column()
+    assert storage == "p" and len(tallies) == len(tally_positions(Provider._meta.get_field(TALLIES)))
+
+
+def tallies_column() -> tuple[str, list[str]]:
+    """The tallies column's storage and the one listing's tallies."""
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT attstorage FROM pg_attribute WHERE attrelid = 'providers_provider'::regclass"
+            " AND attname = 'term_tallies'"
+        )
+        storage = cursor.fetchone()[0]
+        cursor.execute("SELECT term_tallies::text[] FROM providers_provider")
+        return storage, cursor.fetchone()[0]

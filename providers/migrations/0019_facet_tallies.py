@@ -7,15 +7,15 @@ to 9,999,999 listings). PostgreSQL sums numerics digit by digit: one sum per voc
 - The packed columns and their function go; the filters test the id arrays (`&&`), which the covering index now
   holds beside the tallies (PostgreSQL allows 32 columns in an index: one tallies column rather than one each).
 - More detailed statistics on the names, so a typo'd name is always looked up through its trigram index.
-- The tallies column is PLAIN like every column the search reads row by row (migration 0007 says why), set in the
-  same ALTER TABLE that adds it, so the table is rewritten once with the tallies uncompressed (a later SET STORAGE
-  would apply to new values only, and rewriting the rows with an UPDATE would leave every index half dead).
+- The tallies column is PLAIN like every column the search reads row by row, set in the same ALTER TABLE that adds
+  it (providers.search_columns.declare_tallies, which a new vocabulary's migration uses too).
 """
 
 import django.contrib.postgres.fields
 from django.db import migrations, models
 
 import providers.search_columns
+from providers.search_columns import declare_tallies
 
 TALLY = r"""
 CREATE OR REPLACE FUNCTION providers_tally(ids smallint[]) RETURNS numeric
@@ -53,22 +53,6 @@ BEGIN
     RETURN words;
 END $$;
 """
-
-
-def add_tallies_column(apps, schema_editor):
-    """ADD COLUMN and SET STORAGE PLAIN in one ALTER TABLE: PostgreSQL rewrites the rows once, after both."""
-    provider = apps.get_model("providers", "Provider")
-    definition, params = schema_editor.column_sql(provider, provider._meta.get_field("term_tallies"))
-    schema_editor.execute(
-        f"ALTER TABLE providers_provider ADD COLUMN term_tallies {definition},"
-        " ALTER COLUMN term_tallies SET STORAGE PLAIN",
-        params,
-    )
-
-
-def drop_tallies_column(apps, schema_editor):
-    provider = apps.get_model("providers", "Provider")
-    schema_editor.remove_field(provider, provider._meta.get_field("term_tallies"))
 
 
 class Migration(migrations.Migration):
@@ -132,39 +116,32 @@ class Migration(migrations.Migration):
             name="types_packed",
         ),
         migrations.RunSQL(DROP_PACKING, PACKING),
-        # The column is declared here and added by add_tallies_column (with its storage).
-        migrations.SeparateDatabaseAndState(
-            state_operations=[
-                migrations.AddField(
-                    model_name="provider",
-                    name="term_tallies",
-                    field=models.GeneratedField(
-                        db_persist=True,
-                        expression=models.Func(
-                            models.Func(models.F("formats"), function="providers_tally"),
-                            models.Func(models.F("types"), function="providers_tally"),
-                            models.Func(models.F("stages"), function="providers_tally"),
-                            models.Func(models.F("concerns"), function="providers_tally"),
-                            models.Func(models.F("practices"), function="providers_tally"),
-                            models.Func(models.F("perinatal_credentials"), function="providers_tally"),
-                            models.Func(models.F("payments"), function="providers_tally"),
-                            models.Func(models.F("plans"), function="providers_tally"),
-                            models.Func(models.F("languages"), function="providers_tally"),
-                            models.Func(models.F("modalities"), function="providers_tally"),
-                            models.Func(models.F("populations"), function="providers_tally"),
-                            models.Func(models.F("identities"), function="providers_tally"),
-                            function="ARRAY",
-                            output_field=providers.search_columns.Tally(),
-                            template="ARRAY[%(expressions)s]",
-                        ),
-                        output_field=django.contrib.postgres.fields.ArrayField(
-                            base_field=providers.search_columns.Tally(), size=None
-                        ),
-                    ),
+        # Added with its storage in one ALTER TABLE (providers.search_columns.declare_tallies).
+        *declare_tallies(
+            models.GeneratedField(
+                db_persist=True,
+                expression=models.Func(
+                    models.Func(models.F("formats"), function="providers_tally"),
+                    models.Func(models.F("types"), function="providers_tally"),
+                    models.Func(models.F("stages"), function="providers_tally"),
+                    models.Func(models.F("concerns"), function="providers_tally"),
+                    models.Func(models.F("practices"), function="providers_tally"),
+                    models.Func(models.F("perinatal_credentials"), function="providers_tally"),
+                    models.Func(models.F("payments"), function="providers_tally"),
+                    models.Func(models.F("plans"), function="providers_tally"),
+                    models.Func(models.F("languages"), function="providers_tally"),
+                    models.Func(models.F("modalities"), function="providers_tally"),
+                    models.Func(models.F("populations"), function="providers_tally"),
+                    models.Func(models.F("identities"), function="providers_tally"),
+                    function="ARRAY",
+                    output_field=providers.search_columns.Tally(),
+                    template="ARRAY[%(expressions)s]",
                 ),
-            ]
+                output_field=django.contrib.postgres.fields.ArrayField(
+                    base_field=providers.search_columns.Tally(), size=None
+                ),
+            )
         ),
-        migrations.RunPython(add_tallies_column, drop_tallies_column),
         migrations.AddIndex(
             model_name="provider",
             index=models.Index(
