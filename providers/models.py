@@ -533,7 +533,9 @@ class Office(models.Model):
 
     class Meta:
         ordering = ["id"]
-        indexes = [models.Index(fields=["latitude", "longitude"], name="office_lat_lon")]
+        # The search's offices in range (directory/search/statement.py, NEAR) are read from this index alone: the
+        # box, then each office's listing (near 10001 at 100,000 listings: 13.6 -> 9 ms, no heap pages).
+        indexes = [models.Index(fields=["latitude", "longitude"], include=["provider"], name="office_lat_lon")]
         constraints = [models.CheckConstraint(condition=Q(state__in=STATE_CODES), name="office_state_valid")]
 
     def __str__(self):

@@ -16,6 +16,16 @@ def _media_root(settings, tmp_path):
 
 
 @pytest.fixture(autouse=True)
+def _site_language():
+    # A request to a Spanish page leaves Spanish active in the test's thread (LocaleMiddleware activates a language
+    # and nothing deactivates it): a test that then reads a model's English wording would depend on the test before.
+    from django.utils import translation
+
+    yield
+    translation.deactivate()
+
+
+@pytest.fixture(autouse=True)
 def _fresh_vocabulary():
     # The in-process vocabulary cache must not carry terms from one test's database state to the next.
     from providers.taxonomy import Vocabulary
