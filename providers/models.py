@@ -254,7 +254,7 @@ class Provider(ListingLifecycleMixin, models.Model):
             GinIndex(fields=["licensed_states"], name="provider_licensed_states"),
             *(GinIndex(fields=[f.field], name=f"provider_{f.field}") for f in FILTERS),
             # Every column a search reads row by row, for published listings: facet counts and candidates are read
-            # from this narrow index (index-only scans, ~65 MB at 100k) rather than the wide rows (~185 MB).
+            # from this narrow index (index-only scans, ~80 MB at 100k) rather than the wide rows (~145 MB).
             models.Index(
                 fields=["id"],
                 # The filters test the id arrays; the facet counts sum the tallies (providers.search_columns).

@@ -197,7 +197,7 @@ def build(
     groups = _groups(search, Compiler(connection, params))
     active = [g for g in groups if g.passes]
     passes_all = _passes(active)
-    all_pass = " AND ".join(f"({g.passes})" for g in active) or "true"
+    all_pass = _all_of([g.passes for g in active])
     source = "c AS providers_provider"
     order = _order(criteria)
     page = (
@@ -307,10 +307,15 @@ def count_each(searches, connection) -> Statement:
     compiler = Compiler(connection, params)
     counts = []
     for search in searches:
-        passes = [f"({compiler.sql(condition)})" for condition in search.conditions.values() if condition is not None]
-        counts.append(f"count(*) FILTER (WHERE {' AND '.join(passes) or 'true'})")
+        chosen = [compiler.sql(condition) for condition in search.conditions.values() if condition is not None]
+        counts.append(f"count(*) FILTER (WHERE {_all_of(chosen)})")
     select = f"SELECT {', '.join(counts)} FROM c AS providers_provider"  # noqa: S608
     return Statement("WITH " + ",\n".join(ctes) + "\n" + select, params)
+
+
+def _all_of(conditions: list[str]) -> str:
+    """SQL: a row passes every chosen group's condition (true when none is chosen)."""
+    return " AND ".join(f"({condition})" for condition in conditions) or "true"
 
 
 def _passes(active: list[Group], but: Group | None = None) -> str:
