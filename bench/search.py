@@ -6,7 +6,7 @@
     .venv/bin/python bench/search.py --providers 100000 --explain   # and EXPLAIN ANALYZE the slowest search
     .venv/bin/python bench/search.py --database bench_search_100000 --baseline /tmp/before  # a checkout beside
     .venv/bin/python bench/search.py --database bench_search_100000 --baseline /tmp/before \
-        --baseline-database bench_before   # when the change migrates: a copy with its migrations unapplied
+        --baseline-database bench_before   # when the change migrates: seeded by the baseline's own code
 
 Seeds (or reuses) a dedicated database with `seed_demo --providers N`, starts gunicorn through scripts/serve (DEBUG
 off, no access log, the whole-page cache off so the search itself is timed) on a free loopback port, and requests
@@ -336,8 +336,9 @@ def main() -> None:
     )
     parser.add_argument(
         "--baseline-database",
-        help="The database the baseline serves, when the change alters the schema: a copy of --database with the"
-        " change's migrations unapplied (docs/performance.md).",
+        help="The database the baseline serves, when the change alters the schema: seeded by the baseline's own code"
+        " with the same seed_demo (docs/performance.md); unapplying the change's migrations on a copy can leave"
+        " columns stored unlike a fresh database.",
     )
     args = parser.parse_args()
 
