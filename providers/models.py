@@ -14,7 +14,6 @@ from django.contrib.postgres.expressions import ArraySubquery
 from django.contrib.postgres.fields import ArrayField
 from django.contrib.postgres.indexes import GinIndex, OpClass
 from django.contrib.postgres.search import SearchVectorField
-from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, URLValidator
 from django.db import models
 from django.db.models import F, Func, OuterRef, Q
@@ -22,21 +21,21 @@ from django.db.models.functions import JSONObject, Lower
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import slugify
-from django.utils.translation import gettext
 
-from providers import geo, months
+from providers import months
 from providers.credentials import CredentialCheck
 from providers.enquiries import ContactMessage  # noqa: F401  (model registration)
 from providers.events import ListingEvent, ListingStatus, TransitionNotAllowed  # noqa: F401  (model registration)
-from providers.fees import MAX_FEE, FeeUnit
+from providers.fees import MAX_FEE, FeeUnit, check_fee, fee_summary
 from providers.freshness import STALE_AFTER, Availability, days_ago, days_text  # STALE_AFTER: read from here too
 from providers.lifecycle import LifecycleQuerySetMixin, ListingLifecycleMixin
+from providers.offices import Office
 from providers.pending import PendingChange  # noqa: F401  (model registration)
 from providers.photos import photo_path, save_square_photos
 from providers.places import ZipCode  # noqa: F401  (model registration, CityName too)
 from providers.plans import AcceptedPlan, ProviderPlan, confirm_all, keep_in_step  # noqa: F401  (ProviderPlan: model)
 from providers.reports import ListingReport  # noqa: F401  (model registration)
-from providers.search_columns import SEARCH_ROW, TALLIES, term_tallies
+from providers.search_columns import TALLIES, search_indexes, term_tallies
 from providers.search_document import refresh_search_documents  # also imported from here by others
 from providers.states import STATE_CHOICES, STATE_CODES
 from providers.taxonomy import (  # noqa: F401  (model registration)
@@ -253,41 +252,7 @@ class Provider(ListingLifecycleMixin, models.Model):
             GinIndex(fields=["search_document"], name="provider_search_document"),
             GinIndex(fields=["licensed_states"], name="provider_licensed_states"),
             *(GinIndex(fields=[f.field], name=f"provider_{f.field}") for f in FILTERS),
-            # Every column a search reads row by row, for published listings: facet counts and candidates are read
-            # from this narrow index (index-only scans, ~80 MB at 100k) rather than the wide rows (~145 MB).
-            models.Index(
-                fields=["id"],
-                # The filters test the id arrays; the facet counts sum the tallies (providers.search_columns).
-                include=[*SEARCH_ROW, *(f.field for f in FILTERS), TALLIES],
-                name="provider_search_row",
-                condition=Q(status=ListingStatus.PUBLISHED),
-            ),
-            # The whole directory's pages, in each order (directory/search/statement.py): listings not confirmed
-            # lately sink whatever the order, and "lately" moves with the clock, so each order is read from two
-            # index scans (confirmed lately, and not) that stop after the page.
-            models.Index(
-                F("accepting_new_clients").desc(),
-                F("availability_confirmed_at").desc(nulls_last=True),
-                "name_key",
-                "id",
-                name="provider_published_relevance",
-                condition=Q(status=ListingStatus.PUBLISHED),
-            ),
-            models.Index(
-                F("availability_confirmed_at").desc(nulls_last=True),
-                "name_key",
-                "id",
-                name="provider_published_confirmed",
-                condition=Q(status=ListingStatus.PUBLISHED),
-            ),
-            # The whole directory by name, page after page: which listings are stale is read from the index
-            # itself (a deep page skips tens of thousands of entries; with a heap visit each, 90 ms at 100k).
-            models.Index(
-                fields=["name_key", "id"],
-                include=["availability_confirmed_at", "accepting_new_clients"],
-                name="provider_published_name",
-                condition=Q(status=ListingStatus.PUBLISHED),
-            ),
+            *search_indexes([f.field for f in FILTERS], published=Q(status=ListingStatus.PUBLISHED)),
             GinIndex(
                 OpClass(F("name_key"), name="gin_trgm_ops"),
                 name="provider_name_trigrams",
@@ -314,9 +279,7 @@ class Provider(ListingLifecycleMixin, models.Model):
 
     def clean(self):
         super().clean()
-        if self.fee_min is not None and self.fee_max is not None and self.fee_min > self.fee_max:
-            raise ValidationError({"fee_max": "The highest fee must be at least the lowest fee."})
-        self._clean_fee_unit()
+        check_fee(self.fee_unit, self.fee_min, self.fee_max, self.fee_includes)
         for field in ("website", "booking_url"):
             value = getattr(self, field)
             if value:
@@ -384,45 +347,13 @@ class Provider(ListingLifecycleMixin, models.Model):
     # Fees: what the amounts are for ------------------------------------------------------------------------
     @property
     def fee_summary(self):
-        """The fee in its unit: "$120–$180 per session", "From $1,800 per package", "Sliding scale from $60 per
-        session" (up to the full fee), "Free"; "" when no fee is given."""
-        if self.fee_unit == FeeUnit.FREE:
-            return gettext("Free")
-        low, high = self.fee_min, self.fee_max
-        per = gettext("per package") if self.fee_unit == FeeUnit.PACKAGE else gettext("per session")
-        money = {"low": f"${low:,}" if low is not None else "", "high": f"${high:,}" if high is not None else ""}
-        values = {**money, "per": per}
-        if self.fee_unit == FeeUnit.SLIDING and low is not None:
-            if high is not None and high != low:
-                return gettext("Sliding scale from %(low)s %(per)s (full fee %(high)s)") % values
-            return gettext("Sliding scale from %(low)s %(per)s") % values
-        if low is not None and high is not None and low != high:
-            return gettext("%(low)s–%(high)s %(per)s") % values
-        if low is not None and (high is None or high == low):
-            return (gettext("%(low)s %(per)s") if high == low else gettext("From %(low)s %(per)s")) % values
-        if high is not None:
-            return gettext("Up to %(high)s %(per)s") % values
-        return ""
+        """The fee in its unit: "$120–$180 per session", "From $1,800 per package", "Free"… (providers.fees)."""
+        return fee_summary(self.fee_unit, self.fee_min, self.fee_max)
 
     @property
     def package_includes(self) -> str:
         """What the package price covers; "" unless the fee is per package."""
         return self.fee_includes if self.fee_unit == FeeUnit.PACKAGE else ""
-
-    def _clean_fee_unit(self):
-        if self.fee_unit == FeeUnit.FREE and (self.fee_min is not None or self.fee_max is not None):
-            raise ValidationError(
-                {"fee_unit": "A free service has no fee: please clear the amounts, or choose how you charge."}
-            )
-        if self.fee_unit == FeeUnit.SLIDING and self.fee_min is None:
-            raise ValidationError({"fee_min": "Please give the lowest fee on your sliding scale."})
-        if self.fee_unit == FeeUnit.PACKAGE and not self.fee_includes.strip() and self.fee_summary:
-            raise ValidationError(
-                {
-                    "fee_includes": "Please say in a few words what the package includes, e.g. “two prenatal visits,"
-                    " the birth and one postpartum visit”."
-                }
-            )
 
     # Insurance plans, each with the date it was last confirmed (providers.plans) ------------------------------
     @property
@@ -508,70 +439,3 @@ class Provider(ListingLifecycleMixin, models.Model):
 for _term_field in TERM_FIELDS:
     Provider.add_to_class(_term_field.field, term_ids())
 Provider.add_to_class(TALLIES, term_tallies(f.field for f in FILTERS))
-
-
-class OfficeQuerySet(models.QuerySet):
-    def of_published_providers(self):
-        return self.filter(provider__status=Provider.Status.PUBLISHED)
-
-    def within_box(self, min_lat, max_lat, min_lon, max_lon):
-        return self.filter(latitude__gte=min_lat, latitude__lte=max_lat, longitude__gte=min_lon, longitude__lte=max_lon)
-
-
-class Office(models.Model):
-    provider = models.ForeignKey(Provider, on_delete=models.CASCADE, related_name="offices")
-    name = models.CharField(max_length=120, blank=True, help_text='e.g. "Main office"')
-    street = models.CharField(max_length=200, blank=True)
-    show_street = models.BooleanField("show the street address publicly", default=False)
-    city = models.CharField(max_length=100)
-    state = models.CharField(max_length=2, choices=STATE_CHOICES)
-    zip_code = models.CharField("ZIP code", max_length=10)
-    latitude = models.FloatField(editable=False)
-    longitude = models.FloatField(editable=False)
-
-    objects = OfficeQuerySet.as_manager()
-
-    class Meta:
-        ordering = ["id"]
-        # The search's offices in range (directory/search/statement.py, NEAR) are read from this index alone: the
-        # box, then each office's listing (near 10001 at 100,000 listings: 13.6 -> 9 ms, no heap pages).
-        indexes = [models.Index(fields=["latitude", "longitude"], include=["provider"], name="office_lat_lon")]
-        constraints = [models.CheckConstraint(condition=Q(state__in=STATE_CODES), name="office_state_valid")]
-
-    def __str__(self):
-        return f"{self.city}, {self.state}"
-
-    def save(self, *args, **kwargs):
-        if self.latitude is None or self.longitude is None:
-            self.locate()
-        super().save(*args, **kwargs)
-        refresh_search_documents([self.provider_id])  # the city is part of the provider's search document
-
-    def delete(self, *args, **kwargs):
-        result = super().delete(*args, **kwargs)
-        refresh_search_documents([self.provider_id])
-        return result
-
-    def clean(self):
-        super().clean()
-        place = geo.lookup_zip(self.zip_code)
-        if place is None:
-            raise ValidationError({"zip_code": "We couldn't find this ZIP code. Please check it (five digits)."})
-        if self.state and place.state != self.state:
-            raise ValidationError({"zip_code": f"This ZIP code is in {place.state}, not {self.state}."})
-        self.locate(place)
-
-    def locate(self, place=None):
-        """Sets the coordinates (and a missing city or state) from the ZIP code."""
-        place = place or geo.lookup_zip(self.zip_code)
-        if place is None:
-            raise ValidationError({"zip_code": "Unknown ZIP code."})
-        self.zip_code = place.zip_code
-        self.latitude, self.longitude = place.latitude, place.longitude
-        self.city = self.city or place.city
-        self.state = self.state or place.state
-
-    @property
-    def public_address(self):
-        parts = [self.street] if self.show_street and self.street else []
-        return ", ".join([*parts, f"{self.city}, {self.state} {self.zip_code}"])

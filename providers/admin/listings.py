@@ -1,92 +1,24 @@
+"""Listings in the admin: every field a founder may correct, the credentials they checked, the edits waiting for
+review side by side, the history, and each moderation step (providers.moderation) from the listing's own page."""
+
 from django import forms
-from django.contrib import admin, messages
-from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
+from django.contrib import admin
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import path, reverse
 from django.utils.formats import date_format
 from django.utils.html import format_html, format_html_join
-from django.utils.http import urlencode
 from django.utils.timezone import localtime
 
-from core.admin import ModelAdmin, OutboxAdmin, SafeChangeListMixin
+from core.admin import ModelAdmin
 from providers import moderation
-from providers.enquiries import ContactMessage
-from providers.events import ListingEvent, TransitionNotAllowed
+from providers.events import ListingEvent
 from providers.listing_forms import booked_months_field, booked_months_initial, with_past_booked_months
 from providers.models import Office, Provider, ProviderPlan
-from providers.pending import LISTING_FIELDS, PendingChange
-from providers.reports import ListingReport
+from providers.pending import LISTING_FIELDS
 from providers.states import STATE_CHOICES
-from providers.taxonomy import (
-    VOCABULARIES,
-    Concern,
-    Credential,
-    Format,
-    Identity,
-    InsurancePlan,
-    JourneyStage,
-    Language,
-    Modality,
-    PaymentOption,
-    Population,
-    Practice,
-    ProviderType,
-    vocabulary,
-)
-from providers.users import User
-
-
-def admin_login(request, extra_context=None):
-    """The admin's own login form has no rate limit: founders log in through the site's, which has one."""
-    if request.user.is_authenticated:  # a provider who followed an admin link
-        messages.info(request, "That part of the site is for the directory's founders.")
-        return redirect("listing:dashboard")
-    next_url = request.GET.get("next") or reverse("admin:index")
-    return redirect(f"{reverse('accounts:login')}?{urlencode({'next': next_url})}")
-
-
-admin.site.login = admin_login
-
-
-@admin.register(User)
-class UserAdmin(SafeChangeListMixin, DjangoUserAdmin):
-    ordering = ["email"]
-    list_display = ["email", "is_staff", "is_active", "email_verified_at", "date_joined", "last_login"]
-    list_filter = ["is_staff", "is_superuser", "is_active", "groups"]
-    search_fields = ["email"]
-    fieldsets = [
-        (None, {"fields": ["email", "password"]}),
-        ("Status", {"fields": ["is_active", "email_verified_at"]}),
-        ("Permissions", {"fields": ["is_staff", "is_superuser", "groups", "user_permissions"]}),
-        ("Dates", {"fields": ["last_login", "date_joined"]}),
-    ]
-    add_fieldsets = [(None, {"classes": ["wide"], "fields": ["email", "password1", "password2"]})]
-    readonly_fields = ["last_login", "date_joined"]
-
-
-class TermAdmin(ModelAdmin):
-    list_display = ["name", "name_es", "slug", "order"]  # name_es: the Spanish site's name (blank: the English one)
-    list_editable = ["order"]
-    search_fields = ["name", "name_es", "slug", "description"]
-    prepopulated_fields = {"slug": ["name"]}
-
-    def has_delete_permission(self, request, obj=None):
-        # Listings refer to terms by id; retire a term by renaming it rather than deleting it.
-        return False
-
-
-for model in (ProviderType, Concern, Modality, Population, Language, Practice, Format, PaymentOption):
-    admin.site.register(model, TermAdmin)
-
-
-@admin.register(InsurancePlan)
-class InsurancePlanAdmin(TermAdmin):
-    """Named plans; a state's Medicaid programme carries its state."""
-
-    list_display = ["name", "slug", "state", "order"]
-    list_filter = ["state"]
+from providers.taxonomy import VOCABULARIES, vocabulary
 
 
 class PlanConfirmationInline(admin.TabularInline):
@@ -104,10 +36,6 @@ class PlanConfirmationInline(admin.TabularInline):
 
     def get_queryset(self, request):
         return super().get_queryset(request).select_related("plan").order_by("plan__order", "plan__name")
-
-
-for model in (Credential, JourneyStage, Identity):
-    admin.site.register(model, TermAdmin)
 
 
 class OfficeInline(admin.StackedInline):
@@ -400,108 +328,7 @@ class ProviderAdmin(ModelAdmin):
         return super().render_change_form(request, context, add, change, form_url, obj)
 
 
-@admin.register(PendingChange)
-class PendingChangeAdmin(ModelAdmin):
-    """The queue of edits to published listings; each is decided on its listing's page."""
-
-    list_display = ["provider_link", "updated_at", "fields_changed", "returned"]
-    list_select_related = ["provider"]
-    fields = ["provider_link", "fields_changed", "message", "created_at", "updated_at"]
-    readonly_fields = fields
-
-    @admin.display(description="listing")
-    def provider_link(self, obj):
-        url = reverse("admin:providers_provider_change", args=[obj.provider_id])
-        return format_html('<a href="{}">{}</a>', url, obj.provider)
-
-    @admin.display(description="changed")
-    def fields_changed(self, obj):
-        return ", ".join(obj.changed_labels())
-
-    @admin.display(description="changes requested", boolean=True)
-    def returned(self, obj):
-        return bool(obj.message)
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
-
-
-@admin.register(ListingEvent)
-class ListingEventAdmin(ModelAdmin):
-    list_display = ["created_at", "provider", "action", "from_status", "to_status", "actor", "note"]
-    list_filter = ["action"]
-    list_select_related = ["provider", "actor"]
-    search_fields = ["provider__display_name", "note"]
-    date_hierarchy = "created_at"
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
-
-
-@admin.action(description="Mark resolved", permissions=["change"])
-def resolve_reports(modeladmin, request, queryset):
-    done = 0
-    for report in queryset:
-        try:
-            report.resolve(by=request.user)
-        except TransitionNotAllowed as error:
-            modeladmin.message_user(request, str(error), level=messages.WARNING)
-        else:
-            done += 1
-    if done:
-        modeladmin.message_user(request, f"{done} report{'s' if done != 1 else ''} resolved.", level=messages.SUCCESS)
-
-
-@admin.register(ListingReport)
-class ListingReportAdmin(ModelAdmin):
-    list_display = ["created_at", "provider_link", "reason", "status", "resolved_by", "resolved_at"]
-    list_filter = ["status", "reason"]
-    list_select_related = ["provider", "resolved_by"]
-    search_fields = ["provider__display_name", "details"]
-    fields = [
-        "provider_link",
-        "reason",
-        "details",
-        "created_at",
-        "status",
-        "resolved_by",
-        "resolved_at",
-        "resolution_note",
-    ]
-    readonly_fields = ["provider_link", "reason", "details", "created_at", "status", "resolved_by", "resolved_at"]
-    actions = [resolve_reports]
-    ordering = ["status", "-created_at"]  # open reports ("open" < "resolved") first, newest first
-
-    @admin.display(description="listing")
-    def provider_link(self, obj):
-        url = reverse("admin:providers_provider_change", args=[obj.provider_id])
-        return format_html('<a href="{}">{}</a>', url, obj.provider)
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
-
-
 def marked(runs, tag: str):
     """A text's runs of words, escaped, the changed ones inside <del> or <ins>."""
     wrapped = f"<{tag}>{{}}</{tag}>"  # tag is "del" or "ins", never user input
     return format_html_join("", "{}", ((format_html(wrapped, run.text) if run.changed else run.text,) for run in runs))
-
-
-@admin.register(ContactMessage)
-class ContactMessageAdmin(OutboxAdmin):
-    # Founders see that messages flow, and which are stuck and why; never what families wrote.
-    list_display = ["provider", *OutboxAdmin.outbox_fields, "sent_at"]
-    fields = ["provider", *OutboxAdmin.outbox_fields, "sent_at"]
-    readonly_fields = fields
