@@ -6,8 +6,8 @@ import os
 
 bind = os.environ.get("GUNICORN_BIND", "127.0.0.1:8000")
 # cores + 1: a request is mostly CPU (here or in PostgreSQL on the same cores), so more workers only contend. Under
-# bench/load.py on 2 cores: 2 workers 699 req/s but stalls (p99 2.8 s), 3 workers 641 req/s (search p95 124 ms),
-# 4 workers 602 (130 ms), 5 workers 566 (149 ms). With the database on another machine, try more.
+# bench/load.py at 100,000 listings on 2 cores: 3 workers 285 req/s (search p95 301 ms), 5 workers 273 (333 ms),
+# 8 workers 247 (387 ms). With the database on another machine, try more.
 workers = int(os.environ.get("WEB_CONCURRENCY", multiprocessing.cpu_count() + 1))
 threads = int(os.environ.get("GUNICORN_THREADS", 1))
 worker_class = "sync"
