@@ -63,7 +63,7 @@ class Command(BaseCommand):
             accounts = loading.create_accounts(demo_email(number) for number in owned)
             listings = builder.listings(providers, drafts, pending)
             loaded = loading.load(listings, providers + drafts + pending, accounts, now)
-        bulk.optimise()
+        bulk.optimise(Provider)  # its search documents were updated after loading
         blog = _seed_blog()
         desk = _seed_desk(seed)
         seconds = time.monotonic() - started
