@@ -123,7 +123,7 @@ def _entry(provider, slugs, place, near) -> Entry:
     )
     offices = list(provider.offices.all())
     entry.places = list(dict.fromkeys(f"{office.city}, {office.state}" for office in offices))
-    if place and offices:
+    if place and place.has_centre and offices:
         miles = min(geo.miles_between(place.latitude, place.longitude, o.latitude, o.longitude) for o in offices)
         values = {"miles": miles, "place": place.label}
         if miles < 0.05:

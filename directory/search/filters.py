@@ -312,7 +312,7 @@ class SearchFilterSet(django_filters.FilterSet):
         if clean_text(raw_q if isinstance(raw_q, str) else "", MAX_Q)[1]:
             notes.append(gettext("Your search was long, so we used its first %(limit)s characters.") % {"limit": MAX_Q})
         place = geo.resolve(data["near"]) if data["near"] else None
-        if data["sort"] == "distance" and place is None:
+        if data["sort"] == "distance" and not (place and place.has_centre):
             notes.append(gettext("Sorting by distance needs a ZIP code or city, so these are sorted by best match."))
         notes += self._due_notes(data["due"])
         return SearchCriteria(

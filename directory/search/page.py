@@ -18,6 +18,7 @@ from directory.search.criteria import (
 )
 from directory.search.filters import SearchFilterSet
 from providers.months import month_key, month_label, months_from, this_month
+from providers.states import state_name
 
 DUE_MONTHS = 10  # a pregnancy's months still to come, from this one
 
@@ -44,6 +45,7 @@ def search_context(query) -> dict:
         "clear_filters_url": results.search_url(filterset.cleared(criteria).query_string()),
         "summary": results.summary(searched.outcome),
         "where": results.where_phrase(criteria),
+        "where_state": state_name(criteria.place.state) if criteria.place else "",
         "ways_out": ways_out.ways_out(searched.outcome, filterset) if not outcome.total else [],
         "pages": results.pagination(outcome),
         "previous_url": _page_url(criteria, criteria.page - 1) if criteria.page > 1 else "",

@@ -151,15 +151,16 @@ def _chosen_first(items, chosen):
 def _locate(card, provider, criteria, miles, remote):
     offices = provider.card_offices  # {"city", "state", "latitude", "longitude"}, in the order they were added
     place = criteria.place
-    if place and offices:
+    if criteria.has_distance and offices:
         nearest = min(
             offices,
             key=lambda o: geo.miles_between(place.latitude, place.longitude, o["latitude"], o["longitude"]),
         )
         card.where = f"{nearest['city']}, {nearest['state']}"
-    elif offices:
-        card.where = f"{offices[0]['city']}, {offices[0]['state']}"
-    if miles is not None:
+    elif offices:  # in a whole state, an office there first
+        first = next((o for o in offices if place and o["state"] == place.state), offices[0])
+        card.where = f"{first['city']}, {first['state']}"
+    if miles is not None and criteria.has_distance:
         card.distance = _("Less than 0.1 mi away") if miles < 0.05 else _("%(miles).1f mi away") % {"miles": miles}
     formats = {t.slug for t in provider.terms("formats")}
     if place and remote:
@@ -242,12 +243,18 @@ def where_phrase(criteria: SearchCriteria) -> str:
     if place is None:
         return _("nationwide")
     formats = set(criteria.slugs("format"))
-    near = _("within %(radius)s miles of %(place)s") % {"radius": criteria.radius, "place": place.label}
-    remote = _("by telehealth in %(state)s") % {"state": state_name(place.state)}
+    state = state_name(place.state)
+    if place.has_centre:
+        near = _("within %(radius)s miles of %(place)s") % {"radius": criteria.radius, "place": place.label}
+    else:
+        near = _("with an office in %(state)s") % {"state": state}
+    remote = _("by telehealth in %(state)s") % {"state": state}
     if formats and not formats & set(REMOTE_FORMATS):
         return near
     if formats and not formats & set(PLACE_FORMATS):
         return _("available %(remote)s") % {"remote": remote}
+    if not place.has_centre:
+        return _("in %(state)s, in person or by telehealth") % {"state": state}
     return _("%(near)s or %(remote)s") % {"near": near, "remote": remote}
 
 

@@ -68,6 +68,11 @@ NEAR = f"""near AS (
     WHERE miles <= %(radius)s
     GROUP BY provider_id
 )"""  # noqa: S608
+# A whole state (providers.geo.statewide): every listing with an office in it, through the offices' state index. No
+# distance to measure (0 marks an office in range, as the filters read it; the cards do not show it).
+IN_STATE_OFFICES = """near AS (
+    SELECT DISTINCT o.provider_id, 0::float8 AS miles FROM providers_office o WHERE o.state = %(state)s
+)"""
 
 
 def _columns(facets: bool) -> str:
@@ -272,7 +277,7 @@ def _candidates(search, params: dict, *, facets: bool, ranked: bool) -> list[str
     offers_remote = _any_of("p.formats", search.remote_format_ids, params)
     if criteria.place:
         params.update(_place_params(criteria))
-        ctes.append(NEAR)
+        ctes.append(NEAR if criteria.place.has_centre else IN_STATE_OFFICES)
         # Offices in range, then listings licensed here for telehealth or phone that have none in range: each
         # listing row is read once, by key or from the licensed-states index.
         in_range = rows("near n JOIN providers_provider p ON p.id = n.provider_id", "n.miles", IN_STATE, [])
@@ -296,7 +301,9 @@ def _candidates(search, params: dict, *, facets: bool, ranked: bool) -> list[str
 def candidates_key(criteria) -> tuple:
     """What decides a search's candidates: searches with the same key read the same rows (count_each)."""
     place = criteria.place
-    return criteria.q, (place.latitude, place.longitude, place.state, criteria.radius) if place else None
+    if place is None:
+        return criteria.q, None
+    return criteria.q, (place.latitude, place.longitude, place.state, place.statewide, criteria.radius)
 
 
 def count_each(searches, connection) -> Statement:
@@ -339,6 +346,8 @@ def _matched(columns: str, rank: str) -> str:
 
 def _place_params(criteria) -> dict:
     place = criteria.place
+    if not place.has_centre:
+        return {"state": place.state}
     min_lat, max_lat, min_lon, max_lon = bounding_box(place.latitude, place.longitude, criteria.radius)
     return {
         "lat": place.latitude, "lon": place.longitude, "radius": criteria.radius, "state": place.state,
@@ -384,7 +393,7 @@ def _order(criteria, stale=True, names=NAME_ORDER) -> str:
     if sort == "relevance":
         if criteria.q:
             keys.append("rank DESC")
-        if criteria.place:
+        if criteria.has_distance:
             keys.append("miles ASC NULLS LAST")
         if not criteria.q:
             keys += ["accepting_new_clients DESC", "availability_confirmed_at DESC NULLS LAST"]

@@ -107,7 +107,7 @@ def ways_out(outcome: Outcome, filterset) -> list[WayOut]:
         others.append((_("Without the words “%(words)s”") % {"words": criteria.q}, criteria.without("q")))
     if criteria.active_filters > 1:
         others.append((_("Clear all filters"), _unfiltered(criteria)))
-    changes = (wider if criteria.place else []) + others
+    changes = (wider if criteria.has_distance else []) + others
     found = dict(zip((text for text, _ in changes), count_each(filterset, [c for _, c in changes]), strict=True))
     ways = [WayOut(text, found[text], c.query_string()) for text, c in changes if found[text]]
     nearest_wider = [way for way in ways if way.text in wider_texts][:1]

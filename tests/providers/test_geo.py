@@ -171,6 +171,65 @@ def test_words_too_far_from_any_name_are_not_guessed(text):
     assert geo.resolve(text) is None
 
 
+# What people call places, and whole states --------------------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [
+        ("NYC", "New York, NY"), ("nyc, ny", "New York, NY"), ("LA", "Los Angeles, CA"), ("SF", "San Francisco, CA"),
+        ("DC", "Washington, DC"), ("D.C.", "Washington, DC"), ("Philly", "Philadelphia, PA"),
+        ("Vegas", "Las Vegas, NV"),  # not Vega, TX, a letter away
+        ("Twin Cities", "Minneapolis, MN"),  # not Tri Cities, WA
+        ("St. Pete", "Saint Petersburg, FL"), ("NOLA", "New Orleans, LA"),
+    ],
+)  # fmt: skip
+def test_the_names_people_call_big_cities(text, label):
+    place = geo.resolve(text)
+    assert (place.label, place.reading, place.statewide) == (label, "", False)
+
+
+def test_every_nickname_names_a_place_in_its_state():
+    for key, (name_key, state) in geo.NICKNAMES.items():
+        assert ZipCode.objects.filter(name_key=name_key, state=state).exists(), key
+
+
+def test_a_nickname_with_another_state_is_that_state_s_place():
+    assert geo.resolve("Vegas, TX").label == "Vega, TX"  # Las Vegas is in Nevada: the words are read as typed
+    assert geo.resolve("LA, CA").label == "Los Angeles, CA"
+
+
+@pytest.mark.parametrize(
+    ("text", "state"),
+    [
+        ("Texas", "TX"), ("TX", "TX"), ("tx", "TX"), ("texas, USA", "TX"), ("the state of Ohio", "OH"),
+        ("Massachusetts", "MA"), ("Florida", "FL"),  # not Florida, Puerto Rico
+        ("California", "CA"),  # not California, MD
+        ("Puerto Rico", "PR"), ("New York State", "NY"), ("Washington State", "WA"),
+    ],
+)  # fmt: skip
+def test_a_state_alone_is_the_whole_state(text, state):
+    place = geo.resolve(text)
+    assert (place.state, place.statewide, place.has_centre, place.zip_code) == (state, True, False, "")
+
+
+def test_a_state_s_name_that_is_also_a_great_city_is_the_city_and_offers_the_state():
+    new_york = geo.resolve("New York")
+    assert (new_york.label, new_york.statewide, new_york.reading) == ("New York, NY", False, geo.LARGEST)
+    assert new_york.alternatives[0] == "New York State"
+    assert geo.resolve(new_york.alternatives[0]).label == "New York State"
+    washington = geo.resolve("Washington")
+    assert (washington.label, washington.alternatives[0]) == ("Washington, DC", "Washington State")
+
+
+def test_a_city_with_a_state_s_name_and_its_own_state_is_the_city():
+    assert geo.resolve("Indiana, PA").label == "Indiana, PA"
+    assert not geo.resolve("Kansas City").statewide
+
+
+def test_a_state_alone_costs_no_query(django_assert_num_queries):
+    with django_assert_num_queries(0):
+        assert geo.resolve("Texas").label == "Texas"
+
+
 # Suggestions ---------------------------------------------------------------------------------------------------
 def test_digits_suggest_the_first_zip_codes_with_their_first_three():
     assert geo.suggest("0213") == [
