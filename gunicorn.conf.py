@@ -18,6 +18,10 @@ keepalive = 5
 max_requests = 20000
 max_requests_jitter = 2000
 accesslog = os.environ.get("GUNICORN_ACCESSLOG", "-") or None  # empty: no access log (benchmarks)
+# What a family searched for, and from where, is never written down (the about page promises no IP address is kept):
+# the time, the method, the path without its query string (no words, ZIP code or address), the status, the size and
+# the milliseconds taken. gunicorn's default line has the client's address, the whole URL, referrer and browser.
+access_log_format = '%(t)s "%(m)s %(U)s" %(s)s %(b)s %(M)sms'
 errorlog = "-"
 # gunicorn 27 opens a control socket in the home folder by default; the site does not need it.
 control_socket_disable = True
