@@ -65,6 +65,15 @@ NICKNAMES = {
 }  # fmt: skip
 # A state alone, however said: "Texas", "TX", "the state of Texas", "Washington State".
 STATE_ALONE_RE = re.compile(r"^(?:the\s+)?(?:(state\s+of)\s+)?(.+?)(\s+state)?$", re.IGNORECASE)
+# A street address before the place: a part that starts with a house number ("12 Oak Ave, Somerville, MA"), a unit
+# ("Apt 3"), or, without commas, the words up to a street type ("12 Oak Ave Somerville MA"). Only the place is read.
+HOUSE_NUMBER_RE = re.compile(r"^\d+[a-z]?(?:-\d+)?\s+\S", re.IGNORECASE)
+UNIT_RE = re.compile(r"^(?:apt|apartment|unit|suite|fl|floor|#)\.?\s*#?\s*\w+$", re.IGNORECASE)
+STREET_TYPES = {
+    "st", "street", "ave", "av", "avenue", "rd", "road", "blvd", "boulevard", "dr", "drive", "ln", "lane", "way",
+    "ct", "court", "pl", "place", "ter", "terrace", "cir", "circle", "hwy", "highway", "pkwy", "parkway", "sq",
+    "square", "trl", "trail", "pike", "row", "loop", "plz", "plaza",
+}  # fmt: skip
 # Two states share their name with a great city, which the name alone means first ("New York" is the city); the
 # whole state is offered beside it, and "New York State" means it.
 CITY_FIRST = {"NY", "WA"}
@@ -151,6 +160,27 @@ def lookup_zip(zip_code: str) -> Place | None:
         return None
     city, state, latitude, longitude = row
     return Place(f"{city}, {state} {code}", city, state, latitude, longitude, zip_code=code)
+
+
+def without_street(text: str) -> str:
+    """The place in a street address: "Somerville, MA" from "12 Oak Ave, Apt 3, Somerville, MA" or "12 Oak Ave
+    Somerville MA" (a ZIP code at the end stays: it is the best place there is); any other text as it is."""
+    text = " ".join((text or "").split())
+    parts = [part.strip() for part in text.split(",") if part.strip()]
+    street = 0
+    while street < len(parts) - 1 and (HOUSE_NUMBER_RE.match(parts[street]) or UNIT_RE.match(parts[street])):
+        street += 1
+    if street:
+        return ", ".join(parts[street:])
+    words = text.split()
+    if len(parts) == 1 and HOUSE_NUMBER_RE.match(text) and not ZIP_RE.match(text):
+        for i, word in enumerate(words[2:-1], 2):  # "12 Oak Ave ...": a number, a name, then the street's type
+            if word.lower().rstrip(".") in STREET_TYPES:
+                rest = words[i + 1 :]
+                while len(rest) > 1 and UNIT_RE.match(" ".join(rest[:2])):
+                    rest = rest[2:]
+                return " ".join(rest)
+    return text
 
 
 def statewide(code: str) -> Place:

@@ -17,6 +17,7 @@ from directory.search.criteria import (
     SORTS,
 )
 from directory.search.filters import SearchFilterSet
+from providers import geo
 from providers.months import month_key, month_label, months_from, this_month
 from providers.states import state_name
 
@@ -62,6 +63,19 @@ def search_context(query) -> dict:
         "first_result": (criteria.page - 1) * PER_PAGE + 1,
         "last_result": (criteria.page - 1) * PER_PAGE + len(cards),
     }
+
+
+def without_street_address(query) -> str | None:
+    """The search's query string with only the place of a street address typed as the place ("12 Oak Ave,
+    Somerville, MA" becomes "Somerville, MA"), or None when there is no street: the search needs only the place, and
+    a family's street should not stay in the address bar, their history or a link they share."""
+    typed = query.getlist("near")
+    places = [geo.without_street(near) for near in typed]
+    if places == [" ".join(near.split()) for near in typed]:
+        return None
+    changed = query.copy()
+    changed.setlist("near", places)
+    return changed.urlencode()
 
 
 def _due_choices(criteria) -> list[tuple[str, str, bool]]:

@@ -174,3 +174,19 @@ def test_a_place_with_its_state_needs_no_explaining(client, around_cambridge):
     response = client.get("/search/", {"near": "Cambridge, MA"})
     assert response.context["place_alternatives"] == []
     assert "Several places" not in html(response)
+
+
+def test_a_street_address_is_searched_by_its_place_and_the_street_leaves_the_address_bar(client, around_cambridge):
+    response = client.get("/search/", {"near": "12 Oak Ave, Apt 3, Cambridge, MA", "format": "in-person"})
+    assert response.status_code == 302
+    assert response["Location"] == "/search/?near=Cambridge%2C+MA&format=in-person"
+    found = client.get(response["Location"])
+    assert "Near Nora" in names(found)
+    assert "Oak" not in html(found)  # not in the form, the links or a shared address
+    spanish = client.get("/es/search/", {"near": "12 Oak Ave Cambridge MA"})
+    assert spanish["Location"] == "/es/search/?near=Cambridge+MA"
+
+
+def test_a_place_without_a_street_is_searched_as_typed(client, around_cambridge):
+    assert client.get("/search/", {"near": "02139"}).status_code == 200
+    assert client.get("/search/", {"near": "  Cambridge,   MA "}).status_code == 200

@@ -230,6 +230,32 @@ def test_a_state_alone_costs_no_query(django_assert_num_queries):
         assert geo.resolve("Texas").label == "Texas"
 
 
+@pytest.mark.parametrize(
+    ("typed", "place"),
+    [
+        ("12 Oak Ave, Somerville, MA", "Somerville, MA"),
+        ("12 Oak Ave, Apt 3, Somerville, MA", "Somerville, MA"),
+        ("Apt 3, 12 Oak Ave, Somerville, MA", "Somerville, MA"),
+        ("#4, 12 Elm St, Austin, TX", "Austin, TX"),
+        ("12 Oak Ave Somerville MA", "Somerville MA"),
+        ("12 Main Street Apt 4 Boston MA", "Boston MA"),
+        ("100 Main St St Louis MO", "St Louis MO"),
+        ("1600 Pennsylvania Avenue NW, Washington, DC", "Washington, DC"),
+        ("5 Court St Brooklyn NY 11201", "Brooklyn NY 11201"),
+    ],
+)
+def test_the_place_in_a_street_address_is_read_and_the_street_dropped(typed, place):
+    assert geo.without_street(typed) == place
+    assert geo.resolve(place) is not None
+
+
+@pytest.mark.parametrize(
+    "typed", ["02139", "02139 4307", "Cambridge, MA", "Somerville, Middlesex County, MA", "Boston", "12 Oak Ave"]
+)
+def test_text_without_a_street_before_a_place_is_left_as_it_is(typed):
+    assert geo.without_street(typed) == typed
+
+
 # Suggestions ---------------------------------------------------------------------------------------------------
 def test_digits_suggest_the_first_zip_codes_with_their_first_three():
     assert geo.suggest("0213") == [
