@@ -283,7 +283,23 @@ def resolve(text: str) -> Place | None:
     if state and place:  # "New York": the city, and the whole state one tap away
         whole = f"{STATE_NAMES[state[0]]} State"
         return replace(place, reading=LARGEST, alternatives=(whole, *place.alternatives[: ALTERNATIVES - 1]))
+    if place is None or place.reading == CLOSEST:  # a state's name with a typo: "Californa" is not California, MD
+        misspelt = _state_misspelt(text)
+        if misspelt:
+            return replace(statewide(misspelt), reading=CLOSEST, alternatives=(place.label,) if place else ())
     return place
+
+
+def _state_misspelt(text: str) -> str | None:
+    """The state whose name the words miss by a typo or two ("Tennesee", "Massachusets"), closest first; None when
+    none is close enough (forgiven) or two are equally close."""
+    match = STATE_ALONE_RE.match(COUNTRY_RE.sub("", " ".join((text or "").split())))
+    key = place_key(match.group(2)) if match else ""
+    if not key.isalpha():
+        return None
+    close = sorted((typos(key, place_key(name)), code) for code, name in STATE_NAMES.items())
+    (fewest, code), (next_fewest, _) = close[0], close[1]
+    return code if fewest <= forgiven(key) and fewest < next_fewest else None
 
 
 def _resolve_name(text: str) -> Place | None:

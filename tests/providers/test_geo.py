@@ -211,6 +211,26 @@ def test_a_state_alone_is_the_whole_state(text, state):
     assert (place.state, place.statewide, place.has_centre, place.zip_code) == (state, True, False, "")
 
 
+@pytest.mark.parametrize(
+    ("typed", "state", "others"),
+    [
+        ("Californa", "CA", ("California, MD",)),  # a town a typo away is offered, not chosen
+        ("Tennesee", "TN", ("Tennessee, IL",)),
+        ("Massachusets", "MA", ()),
+        ("Pensylvania", "PA", ()),
+        ("West Virgina", "WV", ()),
+    ],
+)
+def test_a_state_s_name_with_a_typo_is_the_state_and_says_so(typed, state, others):
+    place = geo.resolve(typed)
+    assert (place.state, place.statewide, place.reading, place.alternatives) == (state, True, geo.CLOSEST, others)
+
+
+def test_a_place_named_as_typed_wins_over_a_state_a_typo_away():
+    assert geo.resolve("Maize").label == "Maize, KS"  # not Maine
+    assert geo.resolve("Texs") is None  # too short to guess
+
+
 def test_a_state_s_name_that_is_also_a_great_city_is_the_city_and_offers_the_state():
     new_york = geo.resolve("New York")
     assert (new_york.label, new_york.statewide, new_york.reading) == ("New York, NY", False, geo.LARGEST)
