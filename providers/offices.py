@@ -1,5 +1,5 @@
 """A listing's offices: where a family can meet the provider in person, located from the ZIP code (providers.geo)
-and read by the search's offices in range (directory/search/statement.py, NEAR)."""
+and read by the search's offices in range (directory/search/near.py)."""
 
 from __future__ import annotations
 
@@ -36,9 +36,9 @@ class Office(models.Model):
 
     class Meta:
         ordering = ["id"]
-        # The search's offices in range (directory/search/statement.py, NEAR) are read from this index alone: the
+        # The search's offices in range (directory/search/near.py) are read from this index alone: the
         # box, then each office's listing (near 10001 at 100,000 listings: 13.6 -> 9 ms, no heap pages).
-        # A whole state's offices (IN_STATE_OFFICES there) likewise.
+        # A whole state's offices likewise, from the state index.
         indexes = [
             models.Index(fields=["latitude", "longitude"], include=["provider"], name="office_lat_lon"),
             models.Index(fields=["state"], include=["provider"], name="office_state"),

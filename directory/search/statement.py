@@ -3,7 +3,7 @@ every facet count), read straight from published rows of providers_provider (no 
 
 The shape, built from fixed fragments (user input only ever travels as parameters):
 
-    near      offices in the bounding box, exact haversine <= radius, nearest office per provider   [a place]
+    near      offices in range (directory.search.near): within the radius of a point, or in a state  [a place]
     names     names within trigram word-similarity of the words (typos), through the trigram index [words]
     matched   documents matching websearch_to_tsquery (english_unaccent or simple) through the GIN index,
               ranked by ts_rank over the small A/B-weight document, plus the names                 [words]
@@ -29,8 +29,8 @@ from dataclasses import dataclass, field
 from django.db.models import Q
 from django.db.models.sql import Query
 
+from directory.search import near
 from directory.search.criteria import PER_PAGE, facet_groups
-from providers.geo import EARTH_RADIUS_MILES, bounding_box
 from providers.models import Provider
 from providers.search_columns import SEARCH_ROW, TALLIES, tally_counts, tally_positions
 
@@ -53,26 +53,6 @@ NAMES = f"""names AS MATERIALIZED (
 # Relevance by weighted frequency over the small document (A: name, concerns; B: headline, types, cities). The full
 # document (with the bio, weight C) only decides what matches, through its GIN index.
 RANK = "ts_rank(p.rank_document, query.q)"
-
-HAVERSINE = (
-    f"2 * {EARTH_RADIUS_MILES} * asin(least(1, sqrt("
-    "power(sin(radians(o.latitude - %(lat)s) / 2), 2)"
-    " + cos(radians(%(lat)s)) * cos(radians(o.latitude)) * power(sin(radians(o.longitude - %(lon)s) / 2), 2))))"
-)
-NEAR = f"""near AS (
-    SELECT provider_id, min(miles) AS miles FROM (
-        SELECT o.provider_id, {HAVERSINE} AS miles
-        FROM providers_office o
-        WHERE o.latitude BETWEEN %(min_lat)s AND %(max_lat)s AND o.longitude BETWEEN %(min_lon)s AND %(max_lon)s
-    ) d
-    WHERE miles <= %(radius)s
-    GROUP BY provider_id
-)"""  # noqa: S608
-# A whole state (providers.geo.statewide): every listing with an office in it, through the offices' state index. No
-# distance to measure (0 marks an office in range, as the filters read it; the cards do not show it).
-IN_STATE_OFFICES = """near AS (
-    SELECT DISTINCT o.provider_id, 0::float8 AS miles FROM providers_office o WHERE o.state = %(state)s
-)"""
 
 
 def _columns(facets: bool) -> str:
@@ -134,7 +114,6 @@ def decode_row(value: int) -> tuple[int, float | None, bool]:
     return value >> (MILES_BITS + 1), miles, bool(value >> MILES_BITS & 1)
 
 
-IN_STATE = "p.licensed_states @> ARRAY[%(state)s]::varchar(2)[]"
 STALE = "(availability_confirmed_at IS NULL OR availability_confirmed_at < %(stale_before)s)"
 
 
@@ -276,13 +255,13 @@ def _candidates(search, params: dict, *, facets: bool, ranked: bool) -> list[str
 
     offers_remote = _any_of("p.formats", search.remote_format_ids, params)
     if criteria.place:
-        params.update(_place_params(criteria))
-        ctes.append(NEAR if criteria.place.has_centre else IN_STATE_OFFICES)
+        params.update(near.params(criteria))
+        ctes.append(near.offices_cte(criteria.place))
         # Offices in range, then listings licensed here for telehealth or phone that have none in range: each
         # listing row is read once, by key or from the licensed-states index.
-        in_range = rows("near n JOIN providers_provider p ON p.id = n.provider_id", "n.miles", IN_STATE, [])
+        in_range = rows("near n JOIN providers_provider p ON p.id = n.provider_id", "n.miles", near.LICENSED_HERE, [])
         remote_only = [
-            IN_STATE,
+            near.LICENSED_HERE,
             offers_remote,
             "NOT EXISTS (SELECT 1 FROM near WHERE near.provider_id = p.id)",
         ]
@@ -342,17 +321,6 @@ def _matched(columns: str, rank: str) -> str:
     UNION ALL
     SELECT {columns}, {place_columns}, n.boost + CASE WHEN p.search_document @@ query.q THEN {rank} ELSE 0 END
     FROM names n JOIN providers_provider p ON p.id = n.id, {QUERY}"""  # noqa: S608
-
-
-def _place_params(criteria) -> dict:
-    place = criteria.place
-    if not place.has_centre:
-        return {"state": place.state}
-    min_lat, max_lat, min_lon, max_lon = bounding_box(place.latitude, place.longitude, criteria.radius)
-    return {
-        "lat": place.latitude, "lon": place.longitude, "radius": criteria.radius, "state": place.state,
-        "min_lat": min_lat, "max_lat": max_lat, "min_lon": min_lon, "max_lon": max_lon,
-    }  # fmt: skip
 
 
 def _groups(search, compiler: Compiler) -> list[Group]:

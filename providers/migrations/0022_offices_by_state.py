@@ -1,5 +1,5 @@
 """The offices' state index, holding each office's listing too, so a search of a whole state ("Texas") finds the
-listings with an office in it from the index alone (directory/search/statement.py, IN_STATE_OFFICES)."""
+listings with an office in it from the index alone (directory/search/near.py)."""
 
 from django.db import migrations, models
 
