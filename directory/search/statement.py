@@ -245,13 +245,13 @@ def _candidates(search, params: dict, *, facets: bool, ranked: bool) -> list[str
 
     columns = _columns(facets)
 
-    def rows(source, miles, licensed, conditions):
-        conditions = [PUBLISHED, *conditions, *where]
+    def rows(source, miles, licensed, conditions, published_by_source=False):
+        conditions = [*([] if published_by_source else [PUBLISHED]), *conditions, *where]
         return f"""SELECT {columns},
            {miles} AS miles, {licensed} AS licensed_here,
            {licensed} AND {offers_remote} AS remote_here, {rank} AS rank
     FROM {source}{joins}
-    WHERE {" AND ".join(conditions)}"""  # noqa: S608
+    WHERE {" AND ".join(conditions) or "true"}"""  # noqa: S608
 
     offers_remote = _any_of("p.formats", search.remote_format_ids, params)
     if criteria.place:
@@ -259,7 +259,8 @@ def _candidates(search, params: dict, *, facets: bool, ranked: bool) -> list[str
         ctes.append(near.offices_cte(criteria.place))
         # Offices in range, then listings licensed here for telehealth or phone that have none in range: each
         # listing row is read once, by key or from the licensed-states index.
-        in_range = rows("near n JOIN providers_provider p ON p.id = n.provider_id", "n.miles", near.LICENSED_HERE, [])
+        listings, published = near.listings_in_range(criteria.place, words=bool(criteria.q))
+        in_range = rows(listings, "n.miles", near.LICENSED_HERE, [], published_by_source=published)
         remote_only = [
             near.LICENSED_HERE,
             offers_remote,

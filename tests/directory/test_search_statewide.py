@@ -57,9 +57,7 @@ def test_a_state_with_no_one_offers_no_wider_distance(client, around_texas):
     assert "Within 50 miles" not in html(response)
 
 
-def test_a_state_search_reads_the_offices_state_index_in_few_statements(
-    client, around_texas, django_assert_max_num_queries
-):
+def test_a_state_search_takes_as_few_statements_as_a_city_search(client, around_texas, django_assert_max_num_queries):
     client.get("/search/", {"near": "Texas"})  # warm the vocabularies
     with django_assert_max_num_queries(8):
         assert client.get("/search/", {"near": "Texas"}).status_code == 200
@@ -77,3 +75,10 @@ def test_a_state_in_spanish_is_named_in_spanish(client, around_texas):
     page = html(client.get("/es/search/", {"near": "Texas"}))
     assert "3 profesionales en Texas, en persona o por telesalud" in page
     assert "Mostrando todo el estado de Texas" in page
+
+
+def test_words_and_filters_in_a_state(client, around_texas, listing):
+    listing("Dallas Dee", zips=["75201"], formats=["in-person"], concerns=["birth-trauma"], bio="EMDR for birth trauma")
+    response = client.get("/search/", {"near": "Texas", "q": "EMDR", "concern": "birth-trauma"})
+    assert names(response) == ["Dallas Dee"]
+    assert "1 provider matching “EMDR” in Texas, in person or by telehealth" in html(response)
