@@ -52,6 +52,7 @@ SEARCHES = [
     ("city, state", "near=Los+Angeles%2C+CA&radius=10"),
     ("nationwide filter", "concern=perinatal-anxiety&practice=consent-before-touch"),
     ("crisis words", "q=intrusive+thoughts&near=98101"),
+    ("whole state", "near=California"),  # the largest state: its offices and telehealth licensed there
 ]
 STATUS_RE = re.compile(r'id="search-status"[^>]*>([\d,]+) provider')
 
