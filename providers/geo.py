@@ -192,12 +192,18 @@ def statewide(code: str) -> Place:
 def state_alone(text: str) -> tuple[str, bool] | None:
     """(state code, whether "state" was said) when the words name a state and nothing else: "MA", "texas",
     "state of Ohio", "Washington State". None for a city's nickname that is also a code ("LA", "DC")."""
-    text = COUNTRY_RE.sub("", " ".join((text or "").split()))
-    if place_key(text) in NICKNAMES:
+    if place_key(text or "") in NICKNAMES:
         return None
+    words, said = _state_words(text)
+    code = _state_code(words)
+    return (code, said) if code else None
+
+
+def _state_words(text: str) -> tuple[str, bool]:
+    """The words without "the state of", "… state" or the country, and whether "state" was said."""
+    text = COUNTRY_RE.sub("", " ".join((text or "").split()))
     match = STATE_ALONE_RE.match(text)
-    code = _state_code(match.group(2)) if match else None
-    return (code, bool(match.group(1) or match.group(3))) if code else None
+    return (match.group(2), bool(match.group(1) or match.group(3))) if match else (text, False)
 
 
 def _state_code(text: str) -> str | None:
@@ -281,7 +287,7 @@ def resolve(text: str) -> Place | None:
         return statewide(state[0])  # "Florida" is the state, not Florida, Puerto Rico
     place = _resolve_name(text)
     if state and place:  # "New York": the city, and the whole state one tap away
-        whole = f"{STATE_NAMES[state[0]]} State"
+        whole = statewide(state[0]).label
         return replace(place, reading=LARGEST, alternatives=(whole, *place.alternatives[: ALTERNATIVES - 1]))
     if place is None or place.reading == CLOSEST:  # a state's name with a typo: "Californa" is not California, MD
         misspelt = _state_misspelt(text)
@@ -293,8 +299,7 @@ def resolve(text: str) -> Place | None:
 def _state_misspelt(text: str) -> str | None:
     """The state whose name the words miss by a typo or two ("Tennesee", "Massachusets"), closest first; None when
     none is close enough (forgiven) or two are equally close."""
-    match = STATE_ALONE_RE.match(COUNTRY_RE.sub("", " ".join((text or "").split())))
-    key = place_key(match.group(2)) if match else ""
+    key = place_key(_state_words(text)[0])
     if not key.isalpha():
         return None
     close = sorted((typos(key, place_key(name)), code) for code, name in STATE_NAMES.items())
