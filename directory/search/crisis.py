@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from dataclasses import replace
 
 from django.db import models
 
@@ -89,6 +90,15 @@ def assess(text: str) -> Tier | None:
 def signals_crisis(text: str) -> bool:
     """Whether the words call for help first (either tier)."""
     return assess(text) is not None
+
+
+def place_words_as_words(criteria: SearchCriteria) -> SearchCriteria:
+    """Words of crisis typed where the place goes ("I can't go on" in the ZIP code box, the home page's first box)
+    read as the words they are, so the page answers with help: never "We couldn't find “I can't go on”", nor the
+    place a typo away ("cant go on" reads as Canton, MI)."""
+    if assess(criteria.near) is None:
+        return criteria
+    return replace(criteria, q=" ".join(part for part in (criteria.q, criteria.near) if part), near="", place=None)
 
 
 def helping(criteria: SearchCriteria, tier: Tier) -> list[SearchCriteria]:

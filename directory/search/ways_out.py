@@ -57,7 +57,7 @@ class Searched:
 def run(filterset) -> Searched:
     """The family's search; with words of crisis, the first helping search (crisis.helping) that finds someone,
     all of them counted in one statement first."""
-    criteria = filterset.criteria()
+    criteria = crisis.place_words_as_words(filterset.criteria())
     tier = crisis.assess(criteria.q)
     if tier is None:
         outcome = run_search(filterset.search(criteria))

@@ -136,3 +136,26 @@ def test_the_helping_searches_read_the_places_listings_once(client, around_cambr
     ]
     assert len(counting) == 1
     assert counting[0].count("near AS (") == 1 and counting[0].count("count(*) FILTER") >= 2
+
+
+@pytest.mark.parametrize(
+    ("typed", "heading"),
+    [
+        ("I want to die", "You don't have to go through this alone"),
+        ("cant go on", "You don't have to go through this alone"),  # not Canton, MI, a typo away
+        ("no puedo más", "You don't have to go through this alone"),
+        ("intrusive thoughts", "Thoughts like these are common, and they can be treated"),
+    ],
+)
+def test_crisis_words_typed_where_the_place_goes_bring_the_same_help(client, around_cambridge, typed, heading):
+    response = client.get("/search/", {"near": typed})
+    assert heading in callout(response)
+    page = html(response)
+    assert "We couldn" not in page  # never an error about the words
+    assert response.context["criteria"].q == typed and response.context["criteria"].near == ""
+    assert names(response)  # and the clinicians who help, nationwide
+
+
+def test_a_place_that_is_not_found_is_still_said_so_when_it_is_not_crisis(client, around_cambridge):
+    response = client.get("/search/", {"near": "Xqzvbn"})
+    assert "We couldn" in html(response) and 'class="crisis-callout' not in html(response)
