@@ -13,7 +13,7 @@ from directory import comparison
 from directory.context_processors import site_name
 from directory.desk.counters import count_search_page
 from directory.search.engine import DEBUG_QUERY_COUNT
-from directory.search.page import search_context, without_street_address
+from directory.search.page import search_context, tidied_query
 
 
 @require_GET
@@ -24,9 +24,9 @@ def home(request):
 @require_GET
 def search(request):
     """The search page: every search is a plain GET URL (see directory.search)."""
-    street_free = without_street_address(request.GET)
-    if street_free is not None:
-        return redirect(f"{request.path}?{street_free}")
+    tidied = tidied_query(request.GET)
+    if tidied is not None:
+        return redirect(f"{request.path}?{tidied}" if tidied else request.path)
     if not getattr(settings, "SEARCH_DEBUG_QUERY_COUNT", DEBUG_QUERY_COUNT):
         context = search_context(request.GET)
         count_search_page(request, context)  # where care is missing: one aggregate counter, nothing per person

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from django.utils.translation import gettext
@@ -19,7 +20,9 @@ from directory.search.criteria import (
 from directory.search.filters import SearchFilterSet
 from providers import geo
 from providers.months import month_key, month_label, months_from, this_month
+from providers.places import place_key
 from providers.states import state_name
+from providers.taxonomy import Vocabulary
 
 DUE_MONTHS = 10  # a pregnancy's months still to come, from this one
 
@@ -65,17 +68,51 @@ def search_context(query) -> dict:
     }
 
 
-def without_street_address(query) -> str | None:
-    """The search's query string with only the place of a street address typed as the place ("12 Oak Ave,
-    Somerville, MA" becomes "Somerville, MA"), or None when there is no street: the search needs only the place, and
-    a family's street should not stay in the address bar, their history or a link they share."""
+# Words that only say "near me": the place box says where (and an empty one is asked for on the page).
+NEAR_ME_RE = re.compile(
+    r"(?:^|\s+)(?:near me|nearby|close to me|close by|around me|in my area|near my location)$", re.IGNORECASE
+)
+# "doula in Austin, TX": the words, then a place after the last "in", "near" or "around".
+PLACE_AFTER_WORDS_RE = re.compile(r"^(?P<words>.+)\s+(?:in|near|around)\s+(?P<place>\S.*)$", re.IGNORECASE)
+
+
+def tidied_query(query) -> str | None:
+    """The search's query string as the page should hold it, or None when it already does: a street address in the
+    place box cut to its place (a family's street should not stay in the address bar, their history or a link they
+    share); "near me" dropped from the words, where it only made the words match nobody; and a place typed after the
+    words ("doula in Austin, TX") moved to the empty place box when it names a place as typed."""
+    changed = query.copy()
     typed = query.getlist("near")
     places = [geo.without_street(near) for near in typed]
-    if places == [" ".join(near.split()) for near in typed]:
+    if places != [" ".join(near.split()) for near in typed]:
+        changed.setlist("near", places)
+    words = " ".join(query.get("q", "").split()) if isinstance(query.get("q", ""), str) else ""
+    tidied = NEAR_ME_RE.sub("", words)
+    if tidied and not any(near.strip() for near in changed.getlist("near")):
+        moved = _place_after_words(tidied)
+        if moved:
+            tidied, changed["near"] = moved
+    if tidied != words:
+        changed["q"] = tidied
+        if not tidied:
+            del changed["q"]
+    return changed.urlencode() if changed.urlencode() != query.urlencode() else None
+
+
+def _place_after_words(words: str) -> tuple[str, str] | None:
+    """(the words, the place) when the words end with "in", "near" or "around" a place named as typed (not a guess
+    a typo away, not a language: "therapist in English")."""
+    match = PLACE_AFTER_WORDS_RE.match(words)
+    if not match or place_key(match["place"]) in _language_keys():
         return None
-    changed = query.copy()
-    changed.setlist("near", places)
-    return changed.urlencode()
+    place = geo.resolve(match["place"])
+    if place is None or place.reading == geo.CLOSEST:
+        return None
+    return match["words"], match["place"]
+
+
+def _language_keys() -> set[str]:
+    return {place_key(term.name) for lang in ("en", "es") for term in Vocabulary.load(lang).terms["languages"]}
 
 
 def _due_choices(criteria) -> list[tuple[str, str, bool]]:

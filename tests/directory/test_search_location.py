@@ -190,3 +190,38 @@ def test_a_street_address_is_searched_by_its_place_and_the_street_leaves_the_add
 def test_a_place_without_a_street_is_searched_as_typed(client, around_cambridge):
     assert client.get("/search/", {"near": "02139"}).status_code == 200
     assert client.get("/search/", {"near": "  Cambridge,   MA "}).status_code == 200
+
+
+@pytest.mark.parametrize(
+    ("asked", "location"),
+    [
+        ({"q": "therapist near me"}, "/search/?q=therapist"),  # "near me" matched nobody's listing
+        ({"q": "near me"}, "/search/"),
+        ({"q": "doula in Austin, TX"}, "/search/?q=doula&near=Austin%2C+TX"),
+        ({"q": "EMDR near 02139", "format": "telehealth"}, "/search/?q=EMDR&format=telehealth&near=02139"),
+        ({"q": "postpartum therapist in boston"}, "/search/?q=postpartum+therapist&near=boston"),
+    ],
+)
+def test_a_place_typed_with_the_words_moves_to_the_place_box(client, around_cambridge, asked, location):
+    response = client.get("/search/", asked)
+    assert response.status_code == 302
+    assert response["Location"] == location
+
+
+@pytest.mark.parametrize(
+    "asked",
+    [
+        {"q": "therapist in English"},  # a language, though English, IN is a place
+        {"q": "support in pregnancy"},
+        {"q": "therapist near Cambrige"},  # a guess a typo away is not moved
+        {"q": "doula in Austin, TX", "near": "02139"},  # the place box already says where
+    ],
+)
+def test_words_that_do_not_end_in_a_place_stay_as_typed(client, around_cambridge, asked):
+    assert client.get("/search/", asked).status_code == 200
+
+
+def test_a_place_moved_from_the_words_finds_the_listings_there(client, around_cambridge):
+    response = client.get("/search/", {"q": "in person care near Cambridge, MA"}, follow=True)
+    assert response.context["criteria"].near == "Cambridge, MA"
+    assert response.context["criteria"].q == "in person care"
