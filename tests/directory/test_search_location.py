@@ -197,6 +197,7 @@ def test_a_place_without_a_street_is_searched_as_typed(client, around_cambridge)
     [
         ({"q": "therapist near me"}, "/search/?q=therapist"),  # "near me" matched nobody's listing
         ({"q": "near me"}, "/search/"),
+        ({"near": "Near me", "concern": "birth-trauma"}, "/search/?concern=birth-trauma"),
         ({"q": "doula in Austin, TX"}, "/search/?q=doula&near=Austin%2C+TX"),
         ({"q": "EMDR near 02139", "format": "telehealth"}, "/search/?q=EMDR&format=telehealth&near=02139"),
         ({"q": "postpartum therapist in boston"}, "/search/?q=postpartum+therapist&near=boston"),
