@@ -77,17 +77,17 @@ PLACE_AFTER_WORDS_RE = re.compile(r"^(?P<words>.+)\s+(?:in|near|around)\s+(?P<pl
 
 
 def tidied_query(query) -> str | None:
-    """The search's query string as the page should hold it, or None when it already does: a street address in the
-    place box cut to its place (a family's street should not stay in the address bar, their history or a link they
-    share); "near me" dropped from the words, where it only made the words match nobody; and a place typed after the
-    words ("doula in Austin, TX") moved to the empty place box when it names a place as typed; and "near me" in the
-    place box left empty, so the page asks for a ZIP code or city rather than saying it found no "near me"."""
+    """The search's query string as the page should hold it, or None when it already does:
+    - a street address in the place box cut to its place (a family's street should not stay in the address bar,
+      their history or a link they share), and "near me" there left out (the page then asks for a ZIP code or city);
+    - "near me" dropped from the words, where it only made them match nobody;
+    - a place typed after the words ("doula in Austin, TX") moved to the empty place box when it is named as typed."""
     changed = query.copy()
     typed = query.getlist("near")
     places = ["" if NEAR_ME_RE.fullmatch(near.strip()) else geo.without_street(near) for near in typed]
     if places != [" ".join(near.split()) for near in typed]:
         changed.setlist("near", [place for place in places if place])
-    words = " ".join(query.get("q", "").split()) if isinstance(query.get("q", ""), str) else ""
+    words = " ".join(query.get("q", "").split())
     tidied = NEAR_ME_RE.sub("", words)
     if tidied and not any(near.strip() for near in changed.getlist("near")):
         moved = _place_after_words(tidied)
