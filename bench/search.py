@@ -124,7 +124,7 @@ def start_server(database_url: str, port: int, root: Path = ROOT) -> subprocess.
         "HTTPS": "false",
         "ALLOWED_HOSTS": "127.0.0.1",
         "SEARCH_DEBUG_QUERY_COUNT": "1",
-        # The whole-page cache (directory.pagecache) would answer repeated URLs without searching at all:
+        # The whole-page cache (providers.pagecache) would answer repeated URLs without searching at all:
         # this benchmark measures the search itself.
         "PAGE_CACHE_SECONDS": "0",
         "LOG_LEVEL": "WARNING",

@@ -237,7 +237,7 @@ else:
             "OPTIONS": {"MAX_ENTRIES": 50_000},
         }
     }
-# Anonymous search and blog pages are cached this long (directory.pagecache); 0 turns it off.
+# Anonymous search, profile and blog pages are cached this long (core.pagecache, providers.pagecache); 0 turns it off.
 PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 60)
 # Trust X-Forwarded-For for client addresses (rate limits) only behind a proxy that sets it.
 USE_X_FORWARDED_FOR = env_bool("USE_X_FORWARDED_FOR", False)

@@ -6,14 +6,14 @@ from django.contrib.sitemaps import views as sitemap_views
 from django.urls import include, path
 
 from directory import views
-from directory.pagecache import cache_search_page
 from directory.sitemaps import SITEMAPS
+from providers.pagecache import cache_listings_page
 from providers.urls import family_urlpatterns, provider_urlpatterns
 
 # Every page a family sees: English at its plain address, Spanish under /es/ (issue 15).
 urlpatterns = i18n_patterns(
     path("", views.home, name="home"),
-    path("search/", cache_search_page(views.search), name="search"),
+    path("search/", cache_listings_page(views.search), name="search"),
     path("saved/", views.saved, name="saved"),  # a shortlist kept in the browser (static/js/shortlist.js)
     path("about/", views.about, name="about"),
     path("for-providers/", views.for_providers, name="for_providers"),

@@ -7,9 +7,10 @@ from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
 from providers import accounts, listing_views, report_views, views
+from providers.pagecache import cache_profile_page
 
 profile_patterns = [
-    path("providers/<slug:slug>/", views.provider_detail, name="detail"),
+    path("providers/<slug:slug>/", cache_profile_page(views.provider_detail), name="detail"),
     path("providers/<slug:slug>/contact/", views.contact, name="contact"),
     path("providers/<slug:slug>/contact/sent/", views.contact_sent, name="contact_sent"),
 ]

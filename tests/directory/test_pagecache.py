@@ -1,8 +1,14 @@
-"""Anonymous search and blog pages are served from the cache until what they show changes."""
+"""Anonymous search, profile and blog pages are served from the cache until what they show changes."""
+
+import re
 
 import pytest
 from django.core.cache import cache
+from django.http import HttpResponse
+from django.template import RequestContext, Template
+from django.test import Client
 
+from core.pagecache import cache_public_page
 from tests.blog.factories import PublishedPostFactory
 from tests.providers.factories import PublishedProviderFactory, VerifiedUserFactory
 
@@ -50,10 +56,58 @@ def test_signed_in_people_always_get_a_fresh_page(client):
     assert "X-Page-Cache" not in response
 
 
-def test_pages_with_a_form_token_are_never_cached(client):
+def form_token(response):
+    return re.search(r'name="csrfmiddlewaretoken" value="([A-Za-z0-9]+)"', response.content.decode()).group(1)
+
+
+def test_a_profile_is_cached_and_each_visitor_gets_their_own_form_token(django_assert_max_num_queries):
+    provider = PublishedProviderFactory(display_name="Avery Cached")
+    first_visitor, second_visitor = Client(enforce_csrf_checks=True), Client(enforce_csrf_checks=True)
+    first = first_visitor.get(provider.get_absolute_url())
+    assert first["X-Page-Cache"] == "miss"
+    with django_assert_max_num_queries(2):  # the change counter and the cache lookup
+        second = second_visitor.get(provider.get_absolute_url())
+    assert second["X-Page-Cache"] == "hit"
+    assert "Avery Cached" in second.content.decode()
+    assert "csrftoken" in second.cookies
+    assert form_token(second) != form_token(first)
+    # The token put back is the second visitor's own: their message is accepted (errors shown, not refused).
+    sent = second_visitor.post(
+        f"/providers/{provider.slug}/contact/", {"csrfmiddlewaretoken": form_token(second), "name": ""}
+    )
+    assert sent.status_code == 200
+    assert "Please tell us your name" in sent.content.decode()
+
+
+def test_a_suspended_listing_leaves_the_cached_profile_at_once(client):
     provider = PublishedProviderFactory()
-    client.get(provider.get_absolute_url())
-    assert "X-Page-Cache" not in client.get(provider.get_absolute_url())
+    assert client.get(provider.get_absolute_url())["X-Page-Cache"] == "miss"
+    provider.status = provider.Status.SUSPENDED
+    provider.save()
+    assert client.get(provider.get_absolute_url()).status_code == 404
+
+
+def _page_with(template):
+    def view(request):
+        return HttpResponse(Template(template).render(RequestContext(request)))
+
+    return view
+
+
+@pytest.mark.parametrize(
+    ("template", "forms", "cached"),
+    [
+        ("<form>{% csrf_token %}</form>", False, False),  # a form only where the view says it may be
+        ("<form>{% csrf_token %}</form>", True, True),
+        ("<script>const token = '{{ csrf_token }}';</script>", True, False),  # a token outside its input
+        ("<form>{% csrf_token %}</form><p>{{ csrf_token }}</p>", True, False),
+        ("<p>No form</p>", False, True),
+    ],
+)
+def test_a_visitors_token_is_never_kept_in_the_cache(rf, template, forms, cached):
+    view = cache_public_page(forms=forms)(_page_with(template))
+    view(rf.get("/page/"))
+    assert (view(rf.get("/page/")).get("X-Page-Cache") == "hit") is cached
 
 
 def test_blog_pages_are_cached_for_anonymous_readers(client):
