@@ -5,18 +5,22 @@ from django.contrib import admin
 from django.contrib.sitemaps import views as sitemap_views
 from django.urls import include, path
 
+from core.pagecache import cache_public_page
 from directory import views
 from directory.sitemaps import SITEMAPS
 from providers.pagecache import cache_listings_page
 from providers.urls import family_urlpatterns, provider_urlpatterns
 
+# Pages that show no listing (they change with a release): a short expiry is all they need.
+cached = cache_public_page()
+
 # Every page a family sees: English at its plain address, Spanish under /es/ (issue 15).
 urlpatterns = i18n_patterns(
-    path("", views.home, name="home"),
+    path("", cached(views.home), name="home"),
     path("search/", cache_listings_page(views.search), name="search"),
     path("saved/", views.saved, name="saved"),  # a shortlist kept in the browser (static/js/shortlist.js)
-    path("about/", views.about, name="about"),
-    path("for-providers/", views.for_providers, name="for_providers"),
+    path("about/", cached(views.about), name="about"),
+    path("for-providers/", cached(views.for_providers), name="for_providers"),
     path("", include(family_urlpatterns)),  # profiles and reports, each in its namespace
     path("blog/", include("blog.urls")),
     prefix_default_language=False,

@@ -117,6 +117,14 @@ def test_blog_pages_are_cached_for_anonymous_readers(client):
     assert client.get("/blog/")["X-Page-Cache"] == "miss"
 
 
+@pytest.mark.parametrize("url", ["/", "/about/", "/for-providers/", "/es/", "/es/about/"])
+def test_pages_without_listings_are_cached_for_anonymous_readers(client, url):
+    first = client.get(url)
+    second = client.get(url)
+    assert (first["X-Page-Cache"], second["X-Page-Cache"]) == ("miss", "hit")
+    assert second.content == first.content
+
+
 def test_the_cache_can_be_turned_off(client, settings):
     settings.PAGE_CACHE_SECONDS = 0
     client.get("/search/")
