@@ -8,6 +8,7 @@ Safe because it is narrow:
   gets their own token put back (a profile's contact form);
 - keyed by the full URL and a version the caller gives (for listings, their change counter),
   so a page whose data changes is never served stale beyond the short expiry that covers commit timing.
+Pages live in their own cache, "pages" (settings.CACHES).
 Everything else (accounts, the listing editor, the admin) is always rendered fresh.
 """
 
@@ -18,7 +19,7 @@ import re
 from functools import wraps
 
 from django.conf import settings
-from django.core.cache import cache
+from django.core.cache import caches
 from django.http import HttpResponse
 from django.middleware.csrf import get_token
 from django.utils.html import format_html
@@ -77,8 +78,8 @@ def cache_public_page(version=_no_version, *, forms: bool = False):
                 return view(request, *args, **kwargs)
             # Scheme and host too: a page rendered for another Host header is never served for this one.
             url = request.build_absolute_uri().encode()
-            key = f"public-page:{view.__module__}.{view.__name__}:{version()}:{hashlib.sha256(url).hexdigest()}"
-            cached = cache.get(key)
+            key = f"page:{view.__module__}.{view.__name__}:{version()}:{hashlib.sha256(url).hexdigest()}"
+            cached = caches["pages"].get(key)
             if cached is not None:
                 parts, content_type = cached
                 response = HttpResponse(_with_token(request, parts), content_type=content_type)
@@ -88,7 +89,7 @@ def cache_public_page(version=_no_version, *, forms: bool = False):
             if _cacheable_response(response):
                 parts = _without_tokens(request, response.content, forms)
                 if parts is not None:
-                    cache.set(key, (parts, response["Content-Type"]), settings.PAGE_CACHE_SECONDS)
+                    caches["pages"].set(key, (parts, response["Content-Type"]), settings.PAGE_CACHE_SECONDS)
                     response["X-Page-Cache"] = "miss"
             return response
 

@@ -225,17 +225,29 @@ DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "Directory <hello@loca
 SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
 SERVER_EMAIL = os.environ.get("SERVER_EMAIL", DEFAULT_FROM_EMAIL)
 
-# Cache: shared by every app server (rate limits). The database by default; Redis when REDIS_URL is set.
+# Caches shared by every app server: "default" (rate limits, the directory's stored counts: small entries) and
+# "pages" (whole anonymous pages, core.pagecache: ~25 KB each, 60 s). The database by default, each in its own
+# table: a database cache counts its rows at every write and deletes expired ones only when full, so the pages
+# get a table small enough for both to stay cheap (~125 MB at most), and never push rate-limit counts out.
+# Redis when REDIS_URL is set.
 REDIS_URL = os.environ.get("REDIS_URL", "")
 if REDIS_URL:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}}
+    CACHES = {
+        "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL},
+        "pages": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL, "KEY_PREFIX": "p"},
+    }
 else:
     CACHES = {
         "default": {
             "BACKEND": "django.core.cache.backends.db.DatabaseCache",
             "LOCATION": "django_cache",
             "OPTIONS": {"MAX_ENTRIES": 50_000},
-        }
+        },
+        "pages": {
+            "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+            "LOCATION": "django_page_cache",
+            "OPTIONS": {"MAX_ENTRIES": 5_000},
+        },
     }
 # Anonymous search, profile and blog pages are cached this long (core.pagecache, providers.pagecache); 0 turns it off.
 PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 60)

@@ -157,13 +157,14 @@ post_migrate.connect(_reseed_vocabulary, dispatch_uid="tests.reseed_vocabulary")
 
 
 def _empty_the_cache(sender, **kwargs):
-    # The same flush leaves the database cache's table (no model owns it): rate-limit counts and stored search counts
+    # The same flush leaves the database caches' tables (no model owns them): rate-limit counts and stored search counts
     # a browser test committed would meet later tests (a contact form refused at its first message). Empty it too.
     if sender.label != "providers":
         return
-    from django.core.cache import cache
+    from django.core.cache import caches
 
-    cache.clear()
+    for cache in caches.all():
+        cache.clear()
 
 
 post_migrate.connect(_empty_the_cache, dispatch_uid="tests.empty_the_cache")

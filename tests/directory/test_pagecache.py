@@ -3,7 +3,8 @@
 import re
 
 import pytest
-from django.core.cache import cache
+from django.core.cache import caches
+from django.db import connection
 from django.http import HttpResponse
 from django.template import RequestContext, Template
 from django.test import Client
@@ -18,9 +19,9 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture(autouse=True)
 def page_cache(settings):
     settings.PAGE_CACHE_SECONDS = 60
-    cache.clear()
+    caches["pages"].clear()
     yield
-    cache.clear()
+    caches["pages"].clear()
 
 
 def test_a_repeated_anonymous_search_is_served_from_the_cache(client, django_assert_max_num_queries):
@@ -31,6 +32,17 @@ def test_a_repeated_anonymous_search_is_served_from_the_cache(client, django_ass
         second = client.get("/search/?q=Avery")
     assert second["X-Page-Cache"] == "hit"
     assert second.content == first.content
+
+
+def test_pages_are_kept_in_their_own_small_cache_apart_from_rate_limit_counts(client, settings):
+    PublishedProviderFactory(display_name="Avery Cached")
+    client.get("/search/?q=Avery")
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT count(*) FROM django_page_cache")
+        assert cursor.fetchone() == (1,)
+        cursor.execute("SELECT count(*) FROM django_cache WHERE cache_key LIKE '%%page%%'")
+        assert cursor.fetchone() == (0,)
+    assert settings.CACHES["pages"]["OPTIONS"]["MAX_ENTRIES"] <= 10_000  # each write counts the table's rows
 
 
 def test_a_listing_change_is_never_served_stale(client):
