@@ -1,11 +1,10 @@
 """Helpers for the search tests: listings in known places with chosen vocabulary, and reading a results page."""
 
 import re
-from datetime import timedelta
 
 import pytest
-from django.utils import timezone
 
+from tests.clock import days_ago
 from tests.providers.factories import OfficeFactory, PublishedProviderFactory, terms
 
 ARRAY_FIELDS = ("types", "concerns", "modalities", "languages", "payments", "practices", "formats", "plans")
@@ -18,7 +17,7 @@ def make_listing(name, *, zips=("02139",), confirmed_days_ago=1, factory=Publish
     for name_of_field in ARRAY_FIELDS:
         if name_of_field in fields and all(isinstance(value, str) for value in fields[name_of_field]):  # slugs
             fields[name_of_field] = terms(name_of_field, *fields[name_of_field])
-    confirmed = None if confirmed_days_ago is None else timezone.now() - timedelta(days=confirmed_days_ago)
+    confirmed = None if confirmed_days_ago is None else days_ago(confirmed_days_ago)
     provider = factory(display_name=name, office=False, availability_confirmed_at=confirmed, **fields)
     for zip_code in zips:
         OfficeFactory(provider=provider, zip_code=zip_code)

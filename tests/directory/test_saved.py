@@ -3,16 +3,15 @@ named in its address, so a shared link works anywhere, with or without JavaScrip
 the browser (static/js/shortlist.js, tested in tests/e2e/test_shortlist.py)."""
 
 import re
-from datetime import timedelta
 from pathlib import Path
 
 import pytest
 from django.conf import settings
 from django.http import QueryDict
-from django.utils import timezone
 
 from directory.comparison import MAX_SAVED, SavedQuery, saved_path
 from providers.models import Provider
+from tests.clock import days_ago
 from tests.directory.conftest import html, make_listing
 from tests.providers.factories import ProviderFactory
 
@@ -104,7 +103,7 @@ def test_fees_are_compared_in_their_units(client, three):
 
 def test_a_plan_not_confirmed_lately_is_flagged_with_its_age(client, three):
     dana = three[0]
-    dana.plan_confirmations.filter(plan__slug="cigna").update(confirmed_at=timezone.now() - timedelta(days=150))
+    dana.plan_confirmations.filter(plan__slug="cigna").update(confirmed_at=days_ago(150))
     page = html(saved(client, "p=dana-whitfield"))
     assert '<span class="status-warn">confirmed 150 days ago</span>' in page
     assert 'Aetna <span class="compare-detail muted">confirmed today</span>' in page

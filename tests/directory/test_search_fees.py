@@ -9,6 +9,7 @@ from directory.search import statement
 from directory.search.filters import SearchFilterSet
 from providers.models import ProviderPlan
 from providers.taxonomy import vocabulary
+from tests.clock import days_ago
 from tests.directory.conftest import html, names
 
 pytestmark = pytest.mark.django_db
@@ -127,14 +128,9 @@ def test_an_unknown_plan_is_dropped(client, listing):
 
 
 def test_cards_show_plans_the_family_chose_first_with_their_age(client, listing):
-    from datetime import timedelta
-
-    from django.utils import timezone
 
     ann = listing("Ann", plans=["aetna", "bcbs", "cigna", "united", "medicaid-ma"])
-    ProviderPlan.objects.filter(provider=ann, plan__slug="medicaid-ma").update(
-        confirmed_at=timezone.now() - timedelta(days=12)
-    )
+    ProviderPlan.objects.filter(provider=ann, plan__slug="medicaid-ma").update(confirmed_at=days_ago(12))
     page = html(client.get("/search/", {"plan": "medicaid-ma"}))
     assert 'In network: <span class="plan-name">MassHealth</span>' in page
     assert "(confirmed 12 days ago)" in page and "and 2 more" in page

@@ -2,12 +2,11 @@
 marked for the provider and the founder, all axe-clean at phone and desktop widths."""
 
 import os
-from datetime import timedelta
 
 import pytest
-from django.utils import timezone
 
 from providers.pending import PendingChange, office_dicts
+from tests.clock import days_ago
 from tests.directory.conftest import make_listing
 from tests.e2e.conftest import PASSWORD, assert_accessible
 from tests.providers.factories import OwnedPublishedProviderFactory, VerifiedUserFactory
@@ -52,7 +51,7 @@ def test_the_provider_sees_only_the_changed_words_marked(browser, live_server, v
         offices=office_dicts(listing.offices.all()),
         by=owner,
     )
-    listing.confirm_availability(True, when=timezone.now() - timedelta(days=95))
+    listing.confirm_availability(True, when=days_ago(95))
     context = browser.new_context(viewport=viewport, bypass_csp=True)
     page = context.new_page()
     page.goto(live_server.url + "/accounts/login/")

@@ -13,6 +13,7 @@ from providers import freshness
 from providers.freshness import Availability
 from providers.models import STALE_AFTER as model_boundary
 from providers.reminders import send_availability_reminders
+from tests.clock import days_ago
 from tests.directory.conftest import make_listing, names
 from tests.providers.factories import OwnedPublishedProviderFactory
 
@@ -22,7 +23,7 @@ NOW = timezone.now()
 
 
 def ago(days):
-    return None if days is None else NOW - timedelta(days=days, minutes=5)
+    return None if days is None else days_ago(days, NOW)
 
 
 def words(html: str) -> str:

@@ -13,6 +13,7 @@ from providers.models import Provider, ProviderPlan
 from providers.pending import PendingChange
 from providers.reminders import send_availability_reminders
 from providers.taxonomy import InsurancePlan, vocabulary
+from tests.clock import days_ago
 from tests.providers.factories import (
     ModeratorFactory,
     OwnedPublishedProviderFactory,
@@ -23,10 +24,6 @@ from tests.providers.factories import (
 from tests.providers.test_listing import listing_data, office
 
 pytestmark = pytest.mark.django_db
-
-
-def days_ago(n):
-    return timezone.now() - timedelta(days=n)
 
 
 def confirmed(listing):

@@ -3,7 +3,6 @@
 import io
 import json
 import re
-from datetime import timedelta
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -11,6 +10,7 @@ from django.utils import timezone
 from PIL import Image
 
 from providers.models import Provider
+from tests.clock import days_ago
 from tests.providers.factories import OfficeFactory, PublishedProviderFactory, terms
 
 pytestmark = pytest.mark.django_db
@@ -198,7 +198,7 @@ def test_the_license_badge_needs_a_verified_license(client):
     ],
 )
 def test_availability_says_when_it_was_last_confirmed(client, accepting, confirmed_days_ago, expected):
-    when = timezone.now() - timedelta(days=confirmed_days_ago)
+    when = days_ago(confirmed_days_ago)
     provider = full_listing(accepting_new_clients=accepting, availability_confirmed_at=when)
     html = page(client, provider)
     assert expected in html
@@ -210,7 +210,7 @@ def test_availability_says_when_it_was_last_confirmed(client, accepting, confirm
     [(200, "Availability not confirmed for 200 days"), (None, "Availability never confirmed")],
 )
 def test_stale_availability_is_marked(client, confirmed_days_ago, label):
-    when = None if confirmed_days_ago is None else timezone.now() - timedelta(days=confirmed_days_ago)
+    when = None if confirmed_days_ago is None else days_ago(confirmed_days_ago)
     html = page(client, full_listing(availability_confirmed_at=when))
     assert f'<span class="status-warn">{label}</span>' in html
     assert "It may have changed since; a message is the surest way to check." in html
