@@ -3,7 +3,7 @@ from pathlib import Path
 
 import pytest
 from django.conf import settings
-from django.core.cache import cache
+from django.core.cache import cache, caches
 from django.core.files.uploadedfile import SimpleUploadedFile
 from PIL import Image
 
@@ -69,6 +69,28 @@ def test_a_family_reads_a_profile_with_a_photo_and_sends_a_message(site, mailout
     [email] = mailoutbox
     assert email.to == ["dana.private@example.net"]
     assert ContactMessage.objects.get().status == ContactMessage.Status.SENT
+
+
+def test_a_profile_served_from_the_page_cache_takes_a_familys_message(site, browser, settings, mailoutbox):
+    settings.PAGE_CACHE_SECONDS = 60
+    for each in caches.all():
+        each.clear()
+    provider = listing()
+    first_visitor = browser.new_context().new_page()
+    assert first_visitor.goto(site.base_url + provider.get_absolute_url()).headers["x-page-cache"] == "miss"
+    first_visitor.context.close()
+
+    response = site.goto(site.base_url + provider.get_absolute_url())
+    assert response.headers["x-page-cache"] == "hit"  # with this visitor's own form token put back
+    site.get_by_label("Your name").fill("Jamie")
+    site.get_by_label("Your email").fill("jamie.parent@example.org")
+    site.get_by_label("Message", exact=True).fill("Hello, are you seeing new clients in the spring?")
+    site.get_by_role("button", name="Send message").click()
+
+    site.wait_for_url("**/contact/sent/")
+    assert site.get_by_role("heading", level=1).inner_text() == "Your message is on its way to Dana Whitfield"
+    [email] = mailoutbox
+    assert "are you seeing new clients in the spring?" in email.body
 
 
 def test_a_profile_without_a_photo_fits_a_phone_and_is_accessible(site):
