@@ -37,6 +37,13 @@ def serve_media(page, base_url):
     page.route(base_url + "/media/**", fulfil)
 
 
+def send_a_message(site, text):
+    site.get_by_label("Your name").fill("Jamie")
+    site.get_by_label("Your email").fill("jamie.parent@example.org")
+    site.get_by_label("Message", exact=True).fill(text)
+    site.get_by_role("button", name="Send message").click()
+
+
 def test_a_family_reads_a_profile_with_a_photo_and_sends_a_message(site, mailoutbox):
     cache.clear()  # rate-limit counters from earlier runs
     provider = listing()
@@ -55,10 +62,7 @@ def test_a_family_reads_a_profile_with_a_photo_and_sends_a_message(site, mailout
     assert_accessible(site)
 
     site.get_by_role("link", name="Send a private message").click()
-    site.get_by_label("Your name").fill("Jamie")
-    site.get_by_label("Your email").fill("jamie.parent@example.org")
-    site.get_by_label("Message", exact=True).fill("Hello, I need support after a hard birth. Evenings suit me.")
-    site.get_by_role("button", name="Send message").click()
+    send_a_message(site, "Hello, I need support after a hard birth. Evenings suit me.")
 
     site.wait_for_url("**/contact/sent/?back=near%3D02139")
     assert site.get_by_role("heading", level=1).inner_text() == "Your message is on its way to Dana Whitfield"
@@ -82,10 +86,7 @@ def test_a_profile_served_from_the_page_cache_takes_a_familys_message(site, brow
 
     response = site.goto(site.base_url + provider.get_absolute_url())
     assert response.headers["x-page-cache"] == "hit"  # with this visitor's own form token put back
-    site.get_by_label("Your name").fill("Jamie")
-    site.get_by_label("Your email").fill("jamie.parent@example.org")
-    site.get_by_label("Message", exact=True).fill("Hello, are you seeing new clients in the spring?")
-    site.get_by_role("button", name="Send message").click()
+    send_a_message(site, "Hello, are you seeing new clients in the spring?")
 
     site.wait_for_url("**/contact/sent/")
     assert site.get_by_role("heading", level=1).inner_text() == "Your message is on its way to Dana Whitfield"
