@@ -65,16 +65,17 @@ def _with_token(request, parts: list[bytes]) -> bytes:
     return token_input.encode().join(parts)
 
 
-def cache_public_page(version=_no_version, *, forms: bool = False):
+def cache_public_page(version=_no_version, *, forms: bool = False, query_strings: bool = True):
     """Caches a view's anonymous responses for PAGE_CACHE_SECONDS, under the URL and `version()`.
 
     With `forms=True` the view's page may hold forms: each visitor gets the cached page with their own CSRF token.
+    With `query_strings=False` only the plain address is cached: one with a query string is rendered fresh.
     """
 
     def decorator(view):
         @wraps(view)
         def wrapper(request, *args, **kwargs):
-            if not _cacheable_request(request):
+            if not _cacheable_request(request) or (request.META.get("QUERY_STRING") and not query_strings):
                 return view(request, *args, **kwargs)
             # Scheme and host too: a page rendered for another Host header is never served for this one.
             url = request.build_absolute_uri().encode()

@@ -17,5 +17,7 @@ def _listings_version() -> str:
 
 
 cache_listings_page = cache_public_page(version=_listings_version)
-# A profile carries the contact form: each visitor gets the cached page with their own form token.
-cache_profile_page = cache_public_page(version=_listings_version, forms=True)
+# A profile carries the contact form: each visitor gets the cached page with their own form token. Only its plain
+# address is cached (links shared or saved, search engines): one reached from a search carries the family's search
+# (?back=…), different nearly every time, so writing it to the cache would cost more than its rare reuse saves.
+cache_profile_page = cache_public_page(version=_listings_version, forms=True, query_strings=False)

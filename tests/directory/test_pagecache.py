@@ -91,6 +91,15 @@ def test_a_profile_is_cached_and_each_visitor_gets_their_own_form_token(django_a
     assert "Please tell us your name" in sent.content.decode()
 
 
+def test_a_profile_reached_from_a_search_is_rendered_fresh(client):
+    provider = PublishedProviderFactory()
+    url = f"{provider.get_absolute_url()}?back=near%3D02139"
+    client.get(url)
+    response = client.get(url)
+    assert "X-Page-Cache" not in response
+    assert 'href="/search/?near=02139"' in response.content.decode()
+
+
 def test_a_suspended_listing_leaves_the_cached_profile_at_once(client):
     provider = PublishedProviderFactory()
     assert client.get(provider.get_absolute_url())["X-Page-Cache"] == "miss"
