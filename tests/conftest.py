@@ -158,7 +158,7 @@ post_migrate.connect(_reseed_vocabulary, dispatch_uid="tests.reseed_vocabulary")
 
 def _empty_the_cache(sender, **kwargs):
     # The same flush leaves the database caches' tables (no model owns them): rate-limit counts and stored search counts
-    # a browser test committed would meet later tests (a contact form refused at its first message). Empty it too.
+    # a browser test committed would meet later tests (a contact form refused at its first message). Empty them too.
     if sender.label != "providers":
         return
     from django.core.cache import caches

@@ -9,9 +9,7 @@ def create_cache_tables(apps, schema_editor):
 
 def drop_cached_pages(apps, schema_editor):
     # Pages cached in the shared table before they had their own: expired, but kept until that table filled up.
-    schema_editor.execute(
-        "DELETE FROM django_cache WHERE cache_key LIKE ':1:page:%%' OR cache_key LIKE ':1:public-page:%%'"
-    )
+    schema_editor.execute("DELETE FROM django_cache WHERE cache_key LIKE ':1:page:%%'")
 
 
 class Migration(migrations.Migration):
