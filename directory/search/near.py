@@ -4,7 +4,11 @@ range, as a common table expression `near` (provider_id, miles), and the listing
 Near a point (a ZIP code or city) the offices in range are those in the radius: a bounding box read from the offices'
 (latitude, longitude) index, then the exact great-circle distance, the nearest office per listing. A whole state
 (providers.geo.statewide) has no centre: every office in it, through the offices' state index, at 0 miles (which
-marks an office in range, as the filters read it; the cards show no distance)."""
+marks an office in range, as the filters read it; the cards show no distance).
+
+Either way the listings come out in id order, so looking each one up in the listings' covering index walks it from
+start to end rather than jumping about: 1-4% less for a metro's searches at 100,000 and 12% for California's 12,400
+(docs/performance.md)."""
 
 from __future__ import annotations
 
@@ -22,10 +26,11 @@ NEAR = f"""near AS (
         WHERE o.latitude BETWEEN %(min_lat)s AND %(max_lat)s AND o.longitude BETWEEN %(min_lon)s AND %(max_lon)s
     ) d
     WHERE miles <= %(radius)s
-    GROUP BY provider_id
+    GROUP BY provider_id ORDER BY provider_id
 )"""  # noqa: S608
 IN_STATE_OFFICES = """near AS (
     SELECT DISTINCT o.provider_id, 0::float8 AS miles FROM providers_office o WHERE o.state = %(state)s
+    ORDER BY o.provider_id
 )"""
 
 
