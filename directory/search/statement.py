@@ -55,13 +55,15 @@ NAMES = f"""names AS MATERIALIZED (
 RANK = "ts_rank(p.rank_document, query.q)"
 
 
+def _own_columns(facets: bool) -> list[str]:
+    """The listing's own columns every candidate row carries: those the filters and the order read (and, to count
+    facets, the vocabularies' tallies)."""
+    return ["id", *SEARCH_ROW, *(group.field for group in facet_groups()), *([TALLIES] if facets else [])]
+
+
 def _columns(facets: bool) -> str:
-    """What every candidate row carries: the listing's own columns the filters and the order read (and, to count
-    facets, the vocabularies' tallies), besides how it relates to the family's place."""
-    names = ["id", *SEARCH_ROW, *(group.field for group in facet_groups())]
-    if facets:
-        names.append(TALLIES)
-    return ", ".join(f"p.{name}" for name in names)
+    """What every candidate row carries: its own columns (above), besides how it relates to the family's place."""
+    return ", ".join(f"p.{name}" for name in _own_columns(facets))
 
 
 def _any_of(column: str, ids: list[int], params: dict) -> str:
@@ -127,10 +129,13 @@ class Group:
     options: list[tuple[int, str]] = field(default_factory=list)  # (term id, condition) in page order
     tally: int | None = None  # the vocabulary's place in the tallies column
 
-    def aggregates(self, ok: str) -> list[str]:
+    def aggregates(self, ok: str, flags: list[str] | None = None) -> list[str]:
+        """The group's counting aggregates over rows where `ok`; `flags`: columns holding each option's condition,
+        computed beforehand (build), in place of the conditions."""
         if self.tally:
             return [f"sum({TALLIES}[{self.tally}]) FILTER (WHERE {ok})"] if self.options else []
-        return [f"count(*) FILTER (WHERE {ok} AND {condition})" for _, condition in self.options]
+        conditions = flags or [condition for _, condition in self.options]
+        return [f"count(*) FILTER (WHERE {ok} AND {condition})" for condition in conditions]
 
     def decode(self, values: list) -> dict[int, int]:
         if self.tally:
@@ -208,19 +213,27 @@ def build(
         # Which chosen groups a row passes, as the bits of one integer computed once per row (OFFSET 0 keeps
         # PostgreSQL from inlining the conditions into every FILTER). All bits set: a result. All but bit i: it
         # still counts for group i's options (disjunctive within a group). Rows failing two or more groups are left
-        # out. One integer behind one fence rather than flags behind three: ~10% less at 100k (docs/performance.md).
+        # out: the failed bits, if any, are one power of two. One integer behind one fence rather than flags behind
+        # three: ~10% less at 100k (docs/performance.md). The options counted by a condition each are computed
+        # there too, so past the fence go only what the counts and the page read: the order's columns, the
+        # tallies and these flags, not the candidates' id arrays (7% less, nationwide: docs/performance.md).
         passed = " | ".join(f"(coalesce({g.passes}, false)::int << {i})" for i, g in enumerate(active))
         full = (1 << len(active)) - 1
-        failing_one = ", ".join(str(full ^ (1 << i)) for i in range(len(active)))
-        counts = []
+        flags, counts = [], []
         for group in groups:
-            counts += group.aggregates(_passes(active, but=group) if group.passes else passes_all)
+            names = None
+            if not group.tally:
+                names = [f"option_{len(flags) + k}" for k in range(len(group.options))]
+                flags += [f"{condition} AS {name}" for name, (_, condition) in zip(names, group.options, strict=True)]
+            counts += group.aggregates(_passes(active, but=group) if group.passes else passes_all, names)
         counts += [f"count(*) FILTER (WHERE {_passes(active, but=group)})" for group in active]
+        kept = [f"providers_provider.{name}" for name in (*ORDER_COLUMNS, TALLIES)]
         select = f"""SELECT count(*) FILTER (WHERE {passes_all}), {page_of_passing},
        {", ".join(counts)}
 FROM (
-    SELECT providers_provider.*, {passed} AS passed FROM {source} OFFSET 0
-) providers_provider WHERE passed IN ({full}, {failing_one})"""  # noqa: S608
+    SELECT {", ".join(kept + flags)}, {full} # ({passed}) AS failed
+    FROM {source} OFFSET 0
+) providers_provider WHERE failed & (failed - 1) = 0"""  # noqa: S608
     elif with_total:
         select = f"SELECT count(*), {page} FROM {source} WHERE {all_pass}"  # noqa: S608
     else:
@@ -306,9 +319,8 @@ def _all_of(conditions: list[str]) -> str:
 
 
 def _passes(active: list[Group], but: Group | None = None) -> str:
-    """SQL over the counting rows' `passed` bits (build): the row passes every chosen group, or every one but `but`."""
-    full = (1 << len(active)) - 1
-    return f"passed = {full}" if but is None else f"passed | {1 << active.index(but)} = {full}"
+    """SQL over the counting rows' `failed` bits (build): the row passes every chosen group, or every one but `but`."""
+    return "failed = 0" if but is None else f"failed & ~{1 << active.index(but)} = 0"
 
 
 def _matched(columns: str, rank: str) -> str:
@@ -349,6 +361,10 @@ def _groups(search, compiler: Compiler) -> list[Group]:
     groups.append(Group("due", compiler.sql(due) if due is not None else None, []))
     return groups
 
+
+# What a page's order (_order) and its rows (PAGE_ROW) read of the candidates: all a counted row carries past the
+# counting fence besides the tallies and each option's condition (build).
+ORDER_COLUMNS = ("id", "name_key", "accepting_new_clients", "availability_confirmed_at", "miles", "remote_here", "rank")
 
 # Names compared byte by byte when a search sorts its rows: name_key is lower case without accents, so this is the
 # order of the clusters we create (C.UTF-8, code point order, as the name indexes read) at memcmp speed; the
