@@ -271,14 +271,12 @@ def _candidates(search, params: dict, *, facets: bool, ranked: bool) -> list[str
         params.update(near.params(criteria))
         ctes.append(near.offices_cte(criteria.place))
         # Offices in range, then listings licensed here for telehealth or phone that have none in range: each
-        # listing row is read once, by key or from the licensed-states index.
+        # listing row is read once, by key or from the licensed-states index. "None in range" as NOT IN: a hashed
+        # set of the ids in range, tested as the licensed rows are read, where NOT EXISTS sorted those wide rows
+        # for a merge anti-join (the same rows, as an office's provider_id is never NULL; a whole state 6% less).
         listings, published = near.listings_in_range(criteria.place, words=bool(criteria.q))
         in_range = rows(listings, "n.miles", near.LICENSED_HERE, [], published_by_source=published)
-        remote_only = [
-            near.LICENSED_HERE,
-            offers_remote,
-            "NOT EXISTS (SELECT 1 FROM near WHERE near.provider_id = p.id)",
-        ]
+        remote_only = [near.LICENSED_HERE, offers_remote, "p.id NOT IN (SELECT provider_id FROM near)"]
         candidates = "\n    UNION ALL\n    ".join(
             [in_range, rows("providers_provider p", "NULL::float8", "true", remote_only)]
         )
