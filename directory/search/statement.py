@@ -55,15 +55,13 @@ NAMES = f"""names AS MATERIALIZED (
 RANK = "ts_rank(p.rank_document, query.q)"
 
 
-def _own_columns(facets: bool) -> list[str]:
-    """The listing's own columns every candidate row carries: those the filters and the order read (and, to count
-    facets, the vocabularies' tallies)."""
-    return ["id", *SEARCH_ROW, *(group.field for group in facet_groups()), *([TALLIES] if facets else [])]
-
-
 def _columns(facets: bool) -> str:
-    """What every candidate row carries: its own columns (above), besides how it relates to the family's place."""
-    return ", ".join(f"p.{name}" for name in _own_columns(facets))
+    """What every candidate row carries: the listing's own columns the filters and the order read (and, to count
+    facets, the vocabularies' tallies), besides how it relates to the family's place."""
+    names = ["id", *SEARCH_ROW, *(group.field for group in facet_groups())]
+    if facets:
+        names.append(TALLIES)
+    return ", ".join(f"p.{name}" for name in names)
 
 
 def _any_of(column: str, ids: list[int], params: dict) -> str:
@@ -130,8 +128,7 @@ class Group:
     tally: int | None = None  # the vocabulary's place in the tallies column
 
     def aggregates(self, ok: str, flags: list[str] | None = None) -> list[str]:
-        """The group's counting aggregates over rows where `ok`; `flags`: columns holding each option's condition,
-        computed beforehand (build), in place of the conditions."""
+        """Counting over rows where `ok`; `flags`: columns holding each option's condition, computed before (build)."""
         if self.tally:
             return [f"sum({TALLIES}[{self.tally}]) FILTER (WHERE {ok})"] if self.options else []
         conditions = flags or [condition for _, condition in self.options]
@@ -210,13 +207,11 @@ def build(
         counts = [aggregate for group in groups for aggregate in group.aggregates("true")]
         select = f"SELECT count(*), {page_of_all},\n       {', '.join(counts)}\nFROM {source}"  # noqa: S608
     elif facets:
-        # Which chosen groups a row passes, as the bits of one integer computed once per row (OFFSET 0 keeps
-        # PostgreSQL from inlining the conditions into every FILTER). All bits set: a result. All but bit i: it
-        # still counts for group i's options (disjunctive within a group). Rows failing two or more groups are left
-        # out: the failed bits, if any, are one power of two. One integer behind one fence rather than flags behind
-        # three: ~10% less at 100k (docs/performance.md). The options counted by a condition each are computed
-        # there too, so past the fence go only what the counts and the page read: the order's columns, the
-        # tallies and these flags, not the candidates' id arrays (7% less, nationwide: docs/performance.md).
+        # Which chosen groups a row fails, as the bits of one integer computed once per row (OFFSET 0 keeps
+        # PostgreSQL from inlining the conditions into every FILTER). None: a result. Only bit i: it still counts
+        # for group i's options (disjunctive within a group). Two or more: left out. One integer behind one fence
+        # rather than flags behind three: ~10% less at 100k. Each option counted by its own condition is a flag
+        # computed there too, so the id arrays stay behind: 7% less nationwide (docs/performance.md).
         passed = " | ".join(f"(coalesce({g.passes}, false)::int << {i})" for i, g in enumerate(active))
         full = (1 << len(active)) - 1
         flags, counts = [], []
