@@ -128,7 +128,6 @@ def test_an_unknown_plan_is_dropped(client, listing):
 
 
 def test_cards_show_plans_the_family_chose_first_with_their_age(client, listing):
-
     ann = listing("Ann", plans=["aetna", "bcbs", "cigna", "united", "medicaid-ma"])
     ProviderPlan.objects.filter(provider=ann, plan__slug="medicaid-ma").update(confirmed_at=days_ago(12))
     page = html(client.get("/search/", {"plan": "medicaid-ma"}))
