@@ -180,6 +180,8 @@ def main() -> None:
     args = parser.parse_args()
     if not shutil.which("wrk"):
         sys.exit("wrk is needed: apt-get install wrk")
+    if not args.database_url:
+        localdb.start()  # the project-local cluster, started if it is not running (as scripts/run does)
     url = args.database_url or (localdb.database_url() or "").rsplit("/", 1)[0] + f"/bench_{args.providers // 1000}k"
     ensure_database(url, args.providers)
 

@@ -58,13 +58,14 @@ STATUS_RE = re.compile(r'id="search-status"[^>]*>([\d,]+) provider')
 
 
 def local_server_url() -> str:
-    out = subprocess.run(  # noqa: S603  (our own interpreter and module)
-        [str(PYTHON), "-m", "core.localdb", "url"], cwd=ROOT, capture_output=True, text=True
-    )
-    url = out.stdout.strip()
-    if out.returncode or not url:
-        sys.exit("The local PostgreSQL cluster is not running: scripts/db start")
-    return url.rsplit("/", 1)[0]
+    """The project-local PostgreSQL cluster's server URL, started first if it is not running (as scripts/run does)."""
+    for command in ("start", "url"):
+        out = subprocess.run(  # noqa: S603  (our own interpreter and module)
+            [str(PYTHON), "-m", "core.localdb", command], cwd=ROOT, capture_output=True, text=True
+        )
+        if out.returncode:
+            sys.exit(f"The local PostgreSQL cluster could not be used:\n{out.stdout}{out.stderr}")
+    return out.stdout.strip().rsplit("/", 1)[0]
 
 
 def sql(url: str, query: str, params=(), autocommit=True):
