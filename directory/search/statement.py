@@ -12,8 +12,9 @@ The shape, built from fixed fragments (user input only ever travels as parameter
     counts    one pass over c computing, per row, which chosen filter groups it passes; rows failing at most
               one feed the option counts: disjunctive within a group (a row failing only group g still counts
               for g's options), conjunctive across groups
-    page      the rows failing none, ordered (stale listings last, whatever the sort), sliced: counting, an
-              ordered aggregate over the same pass; alone, ORDER BY ... LIMIT/OFFSET
+    page      the rows failing none, ordered (stale listings last, whatever the sort; directory.search.order),
+              sliced: counting, an ordered aggregate over the same pass, or nationwide with filters that leave many
+              listings, read from the order's index (order.index_page); alone, ORDER BY ... LIMIT/OFFSET
 
 The groups' conditions are the FilterSet's own (directory.search.filters), compiled by Django against c, which
 the outer query names `providers_provider` so the compiled column references read c's columns. An option is
@@ -31,6 +32,7 @@ from django.db.models.sql import Query
 
 from directory.search import near
 from directory.search.criteria import PER_PAGE, facet_groups
+from directory.search.order import ORDER_COLUMNS, PAGE_ROW, index_page, order_by
 from providers.models import Provider
 from providers.search_columns import SEARCH_ROW, TALLIES, tally_counts, tally_positions
 
@@ -89,34 +91,6 @@ def _tally_positions() -> dict[str, int]:
     return tally_positions(Provider._meta.get_field(TALLIES))
 
 
-# A result on the page as one int8: the id, whether it is by telehealth here, and hundredths of a mile to its nearest
-# office (all ones when unknown). An ordered aggregate sorts a value it can pass by value ~2x faster than a JSON
-# array or a row (at 100k, a broad word's 61,000 matches: ~150 ms less); decode_row() reads it back.
-MILES_BITS = 15
-NO_MILES = (1 << MILES_BITS) - 1  # 327.67 miles, beyond the widest radius (100)
-
-
-def page_row(miles: str, remote_here: str) -> str:
-    # Not coalesce(least(...)): least() ignores a NULL, so a listing with no office near would read 327.66 miles.
-    return (
-        f"(id << {MILES_BITS + 1}) | (({remote_here})::int::int8 << {MILES_BITS})"
-        f" | CASE WHEN {miles} IS NULL THEN {NO_MILES} ELSE least(round({miles} * 100), {NO_MILES - 1})::int8 END"
-    )
-
-
-PAGE_ROW = page_row("miles", "remote_here")
-
-
-def decode_row(value: int) -> tuple[int, float | None, bool]:
-    """(provider id, miles to the nearest office or None, by telehealth here) from page_row's int8."""
-    hundredths = value & NO_MILES
-    miles = None if hundredths == NO_MILES else hundredths / 100
-    return value >> (MILES_BITS + 1), miles, bool(value >> MILES_BITS & 1)
-
-
-STALE = "(availability_confirmed_at IS NULL OR availability_confirmed_at < %(stale_before)s)"
-
-
 @dataclass
 class Group:
     """A filter group in SQL: its pass condition over c, and how its options are counted: a condition per option
@@ -173,10 +147,19 @@ class Compiler:
 
 
 def build(
-    search, connection, *, facets: bool, with_total: bool, offset: int, limit: int, ids_only: bool = False
+    search,
+    connection,
+    *,
+    facets: bool,
+    with_total: bool,
+    offset: int,
+    limit: int,
+    ids_only: bool = False,
+    walk: bool = False,
 ) -> Statement:
     """The statement for one search (`search`: a directory.search.engine.Search); `ids_only`: every result's id,
-    unordered (the FilterSet's queryset)."""
+    unordered (the FilterSet's queryset); `walk`: a nationwide search's page is read from its order's index
+    (index_page), for filters that leave many listings (the engine decides), rather than by sorting every result."""
     criteria = search.criteria
     params = {"stale_before": search.stale_before, "limit": limit, "offset": offset}
     ctes = _candidates(search, params, facets=facets, ranked=criteria.effective_sort() == "relevance" and bool(limit))
@@ -185,7 +168,7 @@ def build(
     passes_all = _passes(active)
     all_pass = _all_of([g.passes for g in active])
     source = "c AS providers_provider"
-    order = _order(criteria)
+    order = order_by(criteria)
     page = (
         f"ARRAY(SELECT {PAGE_ROW} FROM "  # noqa: S608
         f"{source} WHERE {all_pass} ORDER BY {order} LIMIT %(limit)s OFFSET %(offset)s)"
@@ -200,6 +183,9 @@ def build(
         if limit
         else page
     )
+    if walk and limit:
+        assert not (criteria.q or criteria.place), "only nationwide listings without words are read in index order"
+        page_of_passing = index_page(search.criteria, all_pass)
     if ids_only:
         select = f"SELECT id FROM {source} WHERE {all_pass}"  # noqa: S608
     elif facets and not active:
@@ -355,48 +341,7 @@ def _groups(search, compiler: Compiler) -> list[Group]:
     return groups
 
 
-# What a page's order (_order) and its rows (PAGE_ROW) read of the candidates: all a counted row carries past the
-# counting fence besides the tallies and each option's condition (build).
-ORDER_COLUMNS = ("id", "name_key", "accepting_new_clients", "availability_confirmed_at", "miles", "remote_here", "rank")
-
-# Names compared byte by byte when a search sorts its rows: name_key is lower case without accents, so this is the
-# order of the clusters we create (C.UTF-8, code point order, as the name indexes read) at memcmp speed; the
-# locale-aware comparison cost ~50 ms sorting a broad word's 61,000 matches at 100k.
-NAME_ORDER = 'name_key COLLATE "C"'
-
-
-def _order(criteria, stale=True, names=NAME_ORDER) -> str:
-    sort = criteria.effective_sort()
-    keys = [STALE] if stale else []  # listings nobody has confirmed lately sink, whatever the sort
-    if sort == "relevance":
-        if criteria.q:
-            keys.append("rank DESC")
-        if criteria.has_distance:
-            keys.append("miles ASC NULLS LAST")
-        if not criteria.q:
-            keys += ["accepting_new_clients DESC", "availability_confirmed_at DESC NULLS LAST"]
-    elif sort == "distance":
-        keys.append("miles ASC NULLS LAST")
-    elif sort == "recently-confirmed":
-        keys.append("availability_confirmed_at DESC NULLS LAST")
-    return ", ".join([*keys, names, "id"])
-
-
 def unfiltered_page(search, *, offset: int, limit: int = PER_PAGE) -> Statement:
-    """A page of the whole directory (no place, words or filters): the listings confirmed lately, then the others,
-    each read in the order of a partial index (providers.models: provider_published_*) and cut after the page."""
-    keys = _order(search.criteria, stale=False, names="name_key")  # the partial indexes' own order
-    branch = (
-        "(SELECT id, {stale} AS stale, accepting_new_clients, availability_confirmed_at, name_key"
-        " FROM providers_provider WHERE status = 'published' AND {condition}"
-        " ORDER BY {keys} LIMIT %(offset)s + %(limit)s)"
-    )
-    fresh = branch.format(stale="false", condition="availability_confirmed_at >= %(stale_before)s", keys=keys)
-    stale = branch.format(
-        stale="true", condition="NOT coalesce(availability_confirmed_at >= %(stale_before)s, false)", keys=keys
-    )
-    sql = (
-        f"SELECT NULL::bigint, ARRAY(SELECT {page_row('NULL', 'false')} FROM ("  # noqa: S608
-        f"{fresh} UNION ALL {stale}) page ORDER BY stale, {keys} LIMIT %(limit)s OFFSET %(offset)s)"
-    )
+    """A page of the whole directory (no place, words or filters), read in the order of its partial indexes."""
+    sql = f"SELECT NULL::bigint, {index_page(search.criteria)}"
     return Statement(sql, {"stale_before": search.stale_before, "offset": offset, "limit": limit})
