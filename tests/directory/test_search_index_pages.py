@@ -82,10 +82,13 @@ def test_broad_nationwide_filters_are_walked_narrow_ones_sorted(listing, monkeyp
     assert not walks("")  # nothing chosen: the whole directory has its own page (unfiltered_page)
 
 
-def test_a_walked_search_page_lists_and_counts_as_a_sorted_one(client, directory):
-    walked = client.get("/search/", {"concern": "birth-trauma"})
-    sorted_page = client.get("/search/", {"concern": "birth-trauma", "max_fee": "250"})  # fees: never walked
-    assert engine._walks(search_for("concern=birth-trauma"), connection, 0)
+def test_a_walked_search_page_lists_and_counts_as_a_sorted_one(client, directory, monkeypatch):
+    query = {"concern": "birth-trauma", "page": "2"}
+    assert engine._walks(search_for("concern=birth-trauma&page=2"), connection, 20)
+    walked = client.get("/search/", query)
+    monkeypatch.setattr(engine, "WALK_ENTRIES", 0)  # now every search sorts its results
+    sorted_page = client.get("/search/", query)
     names = [card.provider.display_name for card in walked.context["cards"]]
-    assert names == [card.provider.display_name for card in sorted_page.context["cards"]] and len(names) == 20
-    assert walked.context["outcome"].total == 33
+    assert names == [card.provider.display_name for card in sorted_page.context["cards"]] and len(names) == 13
+    assert walked.context["outcome"].total == sorted_page.context["outcome"].total == 33
+    assert walked.context["facets"] == sorted_page.context["facets"]
