@@ -23,7 +23,7 @@ from django.utils.translation import ngettext
 
 from core.routers import read_alias
 from directory.search import order, session, statement
-from directory.search.criteria import PER_PAGE, REMOTE_FORMATS, SearchCriteria, facet_groups
+from directory.search.criteria import PER_PAGE, REMOTE_FORMATS, SearchCriteria, facet_group, facet_groups
 from providers.models import STALE_AFTER
 from providers.search_columns import listing_changes
 from providers.taxonomy import vocabulary
@@ -142,13 +142,13 @@ def _walks(search: Search, connection, offset: int) -> bool:
     if criteria.q or criteria.place or not search.conditions:
         return False
     whole = _whole_directory_counts(replace(search, criteria=SearchCriteria(), conditions={}), connection)
-    fields = {group.param: group.field for group in facet_groups()}
     estimate = float(whole.total)
     for param in search.conditions:
         counts = whole.options.get(param)
         if not counts:  # fees, a due month
             return False
-        ids = vocabulary().ids(fields[param], criteria.slugs(param)) if param in fields else [1]  # 1: a yes/no
+        group = facet_group(param)  # None: a yes/no filter, counted as its option 1
+        ids = vocabulary().ids(group.field, criteria.slugs(param)) if group else [1]
         estimate *= sum(counts.get(i, 0) for i in ids) / max(whole.total, 1)
     return estimate > 0 and (offset + PER_PAGE) * whole.total <= WALK_ENTRIES * estimate
 

@@ -28,7 +28,11 @@ def decode_row(value: int) -> tuple[int, float | None, bool]:
     return value >> (MILES_BITS + 1), miles, bool(value >> MILES_BITS & 1)
 
 
-STALE = "(availability_confirmed_at IS NULL OR availability_confirmed_at < %(stale_before)s)"
+# Confirmed lately, or not (confirmed long ago, or never): the one threshold, STALE_AFTER before now (stale_before).
+FRESH = "availability_confirmed_at >= %(stale_before)s"
+DATED = "availability_confirmed_at < %(stale_before)s"
+NEVER = "availability_confirmed_at IS NULL"
+STALE = f"({NEVER} OR {DATED})"
 
 
 # What a page's order (order_by) and its rows (PAGE_ROW) read of the candidates: all a counted row carries past the
@@ -63,16 +67,14 @@ def _parts(sort: str) -> list[str]:
     """The nationwide listings in `sort`'s order as consecutive parts, each one range of that order's index (the
     partial indexes provider_published_*, providers.search_columns) where it can be: listings not confirmed lately
     sink whatever the order, and "lately" moves with the clock, so no index holds them apart."""
-    fresh = "availability_confirmed_at >= %(stale_before)s"
-    dated, never = "availability_confirmed_at < %(stale_before)s", "availability_confirmed_at IS NULL"
     if sort == "relevance":  # (accepting, confirmed): each accepting value's fresh, then dated, then never confirmed
         yes, no = "accepting_new_clients", "NOT accepting_new_clients"
-        return [f"{yes} AND {fresh}", f"{no} AND {fresh}"] + [
-            f"{accepting} AND {when}" for accepting in (yes, no) for when in (dated, never)
+        return [f"{yes} AND {FRESH}", f"{no} AND {FRESH}"] + [
+            f"{accepting} AND {when}" for accepting in (yes, no) for when in (DATED, NEVER)
         ]
     if sort == "recently-confirmed":
-        return [fresh, dated, never]
-    return [fresh, f"NOT coalesce({fresh}, false)"]  # by name: freshness is no range of the name index
+        return [FRESH, DATED, NEVER]
+    return [FRESH, STALE]  # by name: freshness is no range of the name index
 
 
 def index_page(criteria, conditions: str = "true") -> str:

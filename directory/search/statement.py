@@ -178,14 +178,15 @@ def build(
     # Counting, the page is an ordered aggregate over the same rows (its slice), so the candidates are read once.
     row = PAGE_ROW
     page_of_all = f"(array_agg({row} ORDER BY {order}))[%(offset)s + 1 : %(offset)s + %(limit)s]" if limit else page
-    page_of_passing = (
-        f"(array_agg({row} ORDER BY {order}) FILTER (WHERE {passes_all}))[%(offset)s + 1 : %(offset)s + %(limit)s]"
-        if limit
-        else page
-    )
-    if walk and limit:
+    if not limit:
+        page_of_passing = page
+    elif walk:  # read from the order's index instead (nationwide, no words: the engine decides)
         assert not (criteria.q or criteria.place), "only nationwide listings without words are read in index order"
-        page_of_passing = index_page(search.criteria, all_pass)
+        page_of_passing = index_page(criteria, all_pass)
+    else:
+        page_of_passing = (
+            f"(array_agg({row} ORDER BY {order}) FILTER (WHERE {passes_all}))[%(offset)s + 1 : %(offset)s + %(limit)s]"
+        )
     if ids_only:
         select = f"SELECT id FROM {source} WHERE {all_pass}"  # noqa: S608
     elif facets and not active:
