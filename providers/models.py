@@ -33,7 +33,13 @@ from providers.offices import Office
 from providers.pending import PendingChange  # noqa: F401  (model registration)
 from providers.photos import photo_path, save_square_photos
 from providers.places import ZipCode  # noqa: F401  (model registration, CityName too)
-from providers.plans import AcceptedPlan, ProviderPlan, confirm_all, keep_in_step  # noqa: F401  (ProviderPlan: model)
+from providers.plans import (  # noqa: F401  (ProviderPlan: model)
+    AcceptedPlan,
+    ProviderPlan,
+    confirm_all,
+    keep_in_step,
+    with_ways_to_pay,
+)
 from providers.reports import ListingReport  # noqa: F401  (model registration)
 from providers.search_columns import TALLIES, search_indexes, term_tallies
 from providers.search_document import refresh_search_documents  # also imported from here by others
@@ -266,9 +272,16 @@ class Provider(ListingLifecycleMixin, models.Model):
     def save(self, *args, **kwargs):
         if not self.slug:
             self.slug = self.unique_slug(self.display_name)
+        plans_saved = kwargs.get("update_fields") is None or "plans" in kwargs["update_fields"]
+        if plans_saved:
+            payments = with_ways_to_pay(self.payments, self.plans)  # Aetna named: private insurance offered
+            if payments != list(self.payments or []):
+                self.payments = payments
+                if kwargs.get("update_fields") is not None:
+                    kwargs["update_fields"] = {*kwargs["update_fields"], "payments"}
         super().save(*args, **kwargs)
         refresh_search_documents([self.pk])
-        if kwargs.get("update_fields") is None or "plans" in kwargs["update_fields"]:
+        if plans_saved:
             keep_in_step(self)  # a plan newly stated is confirmed now; a dropped one loses its date
         if kwargs.get("update_fields") is None or "perinatal_credentials" in kwargs["update_fields"]:
             # A check is of a credential the listing lists: one dropped (and perhaps listed again) is checked anew.
@@ -313,6 +326,13 @@ class Provider(ListingLifecycleMixin, models.Model):
     def terms(self, field):
         """The vocabulary terms stored in one of the id arrays, e.g. provider.terms("concerns")."""
         return vocabulary().named(field, getattr(self, field))
+
+    def ways_to_pay(self, keep=()) -> list:
+        """The ways to pay shown beside the listing's insurance plans: one that a plan stands for (Aetna: private
+        insurance) is left to the plan, shown with when it was last confirmed. `keep`: term ids shown anyway (the
+        ones a family filtered by)."""
+        covered = {plan.way_to_pay_id for plan in self.terms("plans")} - set(keep)
+        return [term for term in self.terms("payments") if term.id not in covered]
 
     @property
     def initials(self):

@@ -15,7 +15,7 @@ from django.db import models
 from django.utils import timezone
 
 from providers.freshness import CONFIRMED_WITHIN, days_ago, days_text
-from providers.taxonomy import InsurancePlan
+from providers.taxonomy import InsurancePlan, vocabulary
 
 # A plan is flagged "not recently confirmed" when availability would be: the same thresholds (providers.freshness).
 PLAN_STALE_AFTER = CONFIRMED_WITHIN
@@ -74,6 +74,16 @@ class AcceptedPlan:
     @property
     def is_stale(self) -> bool:
         return self.confirmed_at is not None and timezone.now() - self.confirmed_at > PLAN_STALE_AFTER
+
+
+def with_ways_to_pay(payments, plans) -> list[int]:
+    """The listing's ways to pay (term ids) with each of its plans' own added (Aetna: private insurance; MassHealth:
+    Medicaid; TRICARE: TRICARE, as InsurancePlan.way_to_pay says), so a family filtering by a way to pay finds every
+    listing in network with such a plan. Nothing is taken away: a way to pay may stand without a named plan."""
+    payments = list(payments or [])
+    by_id = vocabulary().by_id["plans"]
+    implied = (by_id[plan].way_to_pay_id for plan in plans or [] if plan in by_id)
+    return payments + [way for way in dict.fromkeys(implied) if way and way not in payments]
 
 
 def keep_in_step(provider, when=None) -> None:

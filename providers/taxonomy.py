@@ -83,6 +83,15 @@ class InsurancePlan(Term):
     state = models.CharField(
         max_length=2, blank=True, help_text="For a state's own programme (Medicaid): the state's two-letter code."
     )
+    way_to_pay = models.ForeignKey(
+        PaymentOption,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        help_text="The way to pay this plan is (private insurance, Medicaid, TRICARE). A listing in network with the "
+        "plan offers that way to pay too, so families who filter by it find the listing.",
+    )
 
     class Meta(Term.Meta):
         verbose_name = "insurance plan"
@@ -201,7 +210,8 @@ TERM_FIELDS = (
         "plans",
         InsurancePlan,
         "Insurance plans you are in network with (optional)",
-        "Families see each plan with the date you last confirmed it; a plan you add counts as confirmed today.",
+        "Families see each plan with the date you last confirmed it; a plan you add counts as confirmed today. "
+        "Naming a plan also lists its way to pay (Aetna: private insurance; MassHealth: Medicaid).",
         "plan",
         _("Insurance plans"),
         section="fees",
@@ -305,22 +315,25 @@ def _load_all_terms() -> dict[str, list[Term]]:
     selects = []
     for field, model in VOCABULARIES.items():
         plural = "plural" if model is ProviderType else "''"
-        kind = "state" if model is InsurancePlan else "''"  # the one other model's own column
+        kind = "state" if model is InsurancePlan else "''"  # the one other model's own columns
+        way = "way_to_pay_id" if model is InsurancePlan else "NULL::bigint"
         selects.append(
-            f"SELECT '{field}', id, name, slug, description, \"order\", {plural}, {kind}, name_es, description_es "  # noqa: S608 (table names from models)
-            f"FROM {model._meta.db_table}"
+            f"SELECT '{field}', id, name, slug, description, \"order\", {plural}, {kind}, {way}, name_es, "  # noqa: S608 (table names from models)
+            f"description_es FROM {model._meta.db_table}"
         )
     sql = " UNION ALL ".join(selects) + " ORDER BY 1, 6, 3"  # vocabulary, order, name
     alias = router.db_for_read(ProviderType)
     terms: dict[str, list[Term]] = {field: [] for field in VOCABULARIES}
     with connections[alias].cursor() as cursor:
         cursor.execute(sql)
-        for field, pk, name, slug, description, order, plural, kind, name_es, description_es in cursor.fetchall():
+        for field, pk, name, slug, description, order, plural, kind, way, name_es, description_es in cursor.fetchall():
             model = VOCABULARIES[field]
             values = {"id": pk, "name": name, "slug": slug, "description": description, "order": order}
             values.update(name_es=name_es, description_es=description_es)
             if model in extra:
                 values[extra[model]] = plural if model is ProviderType else kind
+            if model is InsurancePlan:
+                values["way_to_pay_id"] = way
             term = model(**values)
             term._state.adding, term._state.db = False, alias
             terms[field].append(term)

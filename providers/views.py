@@ -117,7 +117,7 @@ def profile_context(request, provider, form, back=None):
         "approach_paragraphs": provider.paragraphs("approach"),
         "bio_paragraphs": provider.paragraphs("bio"),
         "training_paragraphs": provider.paragraphs("trainings"),
-        "payment_methods": provider.terms("payments"),
+        "payment_methods": provider.ways_to_pay(),  # a way a named plan stands for is left to the plan
         "insurance_plans": provider.accepted_plans,
         "licensed_states": states,
         "offers_remote": any(f.slug in REMOTE_FORMATS for f in formats),

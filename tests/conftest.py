@@ -151,6 +151,7 @@ def _reseed_vocabulary(sender, using="default", **kwargs):
         import_module("providers.migrations.0013_spanish_names").seed_spanish(apps, None)
         import_module("providers.migrations.0014_right_fit").seed(apps, None)
         import_module("providers.migrations.0017_spanish_names_for_the_right_fit").seed_spanish(apps, None)
+        import_module("providers.migrations.0023_plans_way_to_pay").name_ways_to_pay(apps, None)
 
 
 post_migrate.connect(_reseed_vocabulary, dispatch_uid="tests.reseed_vocabulary")

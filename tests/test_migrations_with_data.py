@@ -32,6 +32,10 @@ def test_plans_move_out_of_payments_on_a_database_with_listings():
     assert [accepted.plan.slug for accepted in moved.accepted_plans] == ["aetna"]
     assert all(accepted.confirmed_at is not None for accepted in moved.accepted_plans)
     assert sliding.pk in moved.payments and aetna.pk not in moved.payments
+    # 0023: Aetna is private insurance, so the listing now offers that way to pay.
+    from providers.taxonomy import PaymentOption
+
+    assert PaymentOption.objects.get(slug="private-insurance").pk in moved.payments
 
 
 @pytest.mark.django_db(transaction=True)

@@ -114,9 +114,8 @@ def cards(outcome: Outcome) -> list[Card]:
         card.concerns = [t.name for t in _chosen_first(provider.terms("concerns"), chosen.get("concern"))][
             :CARD_CONCERNS
         ]
-        card.payments = [t.name for t in _chosen_first(provider.terms("payments"), chosen.get("payment"))][
-            :CARD_PAYMENTS
-        ]
+        ways = provider.ways_to_pay(keep=chosen.get("payment", ()))
+        card.payments = [t.name for t in _chosen_first(ways, chosen.get("payment"))][:CARD_PAYMENTS]
         card.fee = provider.fee_summary
         plans = sorted(provider.accepted_plans, key=lambda accepted: accepted.plan.id not in chosen.get("plan", ()))
         card.plans, card.more_plans = plans[:CARD_PLANS], max(0, len(plans) - CARD_PLANS)

@@ -62,6 +62,60 @@ def test_a_plan_stated_is_confirmed_then_and_keeps_its_date_until_dropped():
     assert timezone.now() - dates["cigna"] < timedelta(minutes=1)
 
 
+def payment_slugs(listing):
+    listing.refresh_from_db()
+    return [term.slug for term in vocabulary().named("payments", listing.payments)]
+
+
+def test_naming_a_plan_offers_its_way_to_pay_once():
+    listing = PublishedProviderFactory(
+        payments=terms("payments", "self-pay", "medicaid"),
+        plans=terms("plans", "aetna", "cigna", "medicaid-ma", "tricare"),
+    )
+    slugs = payment_slugs(listing)
+    assert {"self-pay", "private-insurance", "medicaid", "tricare"} == set(slugs)
+    assert len(slugs) == len(set(slugs))  # Aetna and Cigna add private insurance once; Medicaid was there
+
+
+def test_a_way_to_pay_stands_without_a_named_plan_and_stays_when_its_plan_goes():
+    listing = PublishedProviderFactory(payments=terms("payments", "private-insurance"), plans=[])
+    assert payment_slugs(listing) == ["private-insurance"]
+    listing.plans = terms("plans", "tricare")
+    listing.save(update_fields=["plans"])  # the way to pay is saved with the plans
+    assert set(payment_slugs(listing)) == {"private-insurance", "tricare"}
+    listing.plans = []
+    listing.save()
+    assert set(payment_slugs(listing)) == {"private-insurance", "tricare"}
+
+
+def test_a_plan_a_founder_gave_no_way_to_pay_adds_none():
+    plan = InsurancePlan.objects.create(name="Harbor Community Health Plan", slug="harbor-community", order=200)
+    listing = PublishedProviderFactory(payments=terms("payments", "self-pay"), plans=[plan.pk])
+    assert payment_slugs(listing) == ["self-pay"]
+
+
+def test_families_filtering_by_private_insurance_find_a_listing_that_only_named_aetna(client):
+    named = PublishedProviderFactory(display_name="Priya Aetna-Only", payments=[], plans=terms("plans", "aetna"))
+    PublishedProviderFactory(display_name="Sam Self-Pay", payments=terms("payments", "self-pay"), plans=[])
+    html = client.get("/search/", {"payment": "private-insurance"}).content.decode()
+    assert named.display_name in html and "Sam Self-Pay" not in html
+
+
+def card_payment_line(html):
+    return re.sub(r"\s+", " ", re.search(r'<p class="result-payment">(.*?)</p>', html, re.S).group(1))
+
+
+def test_a_way_to_pay_a_plan_stands_for_is_left_to_the_plan_unless_the_family_filtered_by_it(client):
+    listing = PublishedProviderFactory(payments=terms("payments", "self-pay"), plans=terms("plans", "tricare"))
+    profile = client.get(listing.get_absolute_url())
+    assert [term.slug for term in profile.context["payment_methods"]] == ["self-pay"]
+    assert "TRICARE" in [plan.name for plan in profile.context["insurance_plans"]]
+
+    assert card_payment_line(client.get("/search/").content.decode()).startswith("Self-pay · ")
+    filtered = client.get("/search/", {"payment": "tricare"}).content.decode()
+    assert card_payment_line(filtered).startswith("TRICARE · Self-pay")  # why it matched, first
+
+
 def test_a_founder_can_add_a_plan_in_the_admin_and_providers_can_choose_it(client):
     client.force_login(ModeratorFactory())
     response = client.post(
