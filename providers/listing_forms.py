@@ -179,6 +179,28 @@ class ListingForm(forms.ModelForm):
     def fee_terms(self):
         return self.term_fields("fees")
 
+    @property
+    def plan_groups(self) -> dict:
+        """The plans' checkboxes in three groups: national plans; the Medicaid programmes of the states the listing
+        is licensed in or has an office in; and every other state's programme (folded away on the page: 52 of
+        them would bury the rest on a phone)."""
+        plans, states = vocabulary().by_id["plans"], self._states()
+        groups = {"national": [], "here": [], "elsewhere": []}
+        for choice in self["plans"]:
+            state = plans[choice.data["value"]].state
+            groups["national" if not state else "here" if state in states else "elsewhere"].append(choice)
+        groups["elsewhere_open"] = any(choice.data["selected"] for choice in groups["elsewhere"])
+        return groups
+
+    def _states(self) -> set[str]:
+        """The listing's states: those ticked (as submitted, when the form is) and those of its offices."""
+        if self.is_bound:
+            licensed = self.data.getlist("licensed_states") if hasattr(self.data, "getlist") else []
+        else:
+            licensed = self.instance.licensed_states or []
+        offices = [office.state for office in self.instance.offices.all()] if self.instance.pk else []
+        return {*licensed, *offices}
+
     def listing_values(self) -> dict:
         return {field: self.cleaned_data[field] for field in LISTING_FIELDS}
 

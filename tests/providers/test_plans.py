@@ -230,6 +230,29 @@ def test_plans_added_to_a_live_listing_wait_for_review_then_count_as_confirmed(p
     assert timezone.now() - dates["medicaid-ma"] < timedelta(minutes=1)
 
 
+def plan_choices(html):
+    """The listing form's plans: (names shown, names folded away, the fold's opening tag)."""
+    fieldset = re.search(r"<legend>Insurance plans.*?</fieldset>", html, re.S).group(0)
+    shown, _, folded = fieldset.partition("<details")
+    fold = re.search(r"<details[^>]*>", fieldset).group(0)
+    return re.findall(r"<span>([^<]+)</span>", shown), re.findall(r"<span>([^<]+)</span>", folded), fold
+
+
+def test_the_form_shows_the_listings_own_states_programmes_and_folds_the_other_states(provider_client):
+    OwnedPublishedProviderFactory(owner=provider_client.user, licensed_states=["RI"], plans=[])  # office in MA
+    shown, folded, fold = plan_choices(provider_client.get("/listing/edit/").content.decode())
+    assert {"Aetna", "TRICARE", "MassHealth", "Rhode Island Medicaid"} <= set(shown)
+    assert "Medi-Cal" not in shown and {"Medi-Cal", "Texas Medicaid"} <= set(folded)
+    assert len(shown) + len(folded) == len(vocabulary().terms["plans"])
+    assert " open" not in fold
+
+
+def test_the_fold_is_open_when_another_states_programme_is_ticked(provider_client):
+    OwnedPublishedProviderFactory(owner=provider_client.user, plans=terms("plans", "medicaid-ca"))
+    shown, folded, fold = plan_choices(provider_client.get("/listing/edit/").content.decode())
+    assert "Medi-Cal" in folded and " open" in fold
+
+
 def test_an_unknown_plan_id_in_the_form_is_refused_not_a_500(provider_client):
     response = provider_client.post("/listing/edit/", listing_data(plans=["999", "not-a-number"]))
     assert response.status_code == 200
