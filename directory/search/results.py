@@ -62,6 +62,7 @@ class Option:
     checked: bool
     input_id: str
     param: str = ""
+    folded: bool = False  # one state's term in a nationwide search: listed under the group's fold
 
     @property
     def disabled(self) -> bool:
@@ -78,6 +79,19 @@ class Facet:
     @property
     def checked(self) -> int:
         return sum(option.checked for option in self.options)
+
+    @property
+    def shown(self) -> list[Option]:
+        return [option for option in self.options if not option.folded]
+
+    @property
+    def folded(self) -> list[Option]:
+        """Options folded away: nationwide, every state's Medicaid programme (52 would bury the national plans)."""
+        return [option for option in self.options if option.folded]
+
+    @property
+    def folded_open(self) -> bool:
+        return any(option.checked for option in self.folded)
 
 
 @dataclass
@@ -204,6 +218,7 @@ def facets(outcome: Outcome, form) -> list[Facet]:
                 slug in chosen,
                 f"f-{group.param}-{slug}",
                 group.param,
+                folded=criteria.place is None and bool(getattr(terms[slug], "state", "")),
             )
             for slug, name in form.fields[group.param].choices
             if criteria.offers(group.param, terms[slug])

@@ -1,6 +1,8 @@
 """The fee filter asks about one unit at a time (`fee_unit` session or package, with `max_fee`), and the plan filter
 (`plan`) finds named plans; cards show the fee's unit and each plan's age within the page's query budget."""
 
+import re
+
 import pytest
 from django.db import connection
 from django.http import QueryDict
@@ -171,6 +173,35 @@ def test_near_a_place_the_plan_filter_offers_national_plans_and_that_states_prog
     assert "medicaid-ca" not in near_boston
     assert "medicaid-ca" in plan_options(client, near="02139", plan="medicaid-ca")  # a chosen one stays, to untick
     assert "medicaid-ca" in plan_options(client)  # nationwide, every programme
+
+
+def plan_fold(client, **query):
+    """The plan filter's markup: (names listed, names folded under "Each state's Medicaid programme", fold tag)."""
+    page = html(client.get("/search/", query))
+    legend = page.index(">Insurance plans</legend>")
+    fieldset = page[legend : page.index("</fieldset>", legend)]
+    listed, _, folded = fieldset.partition('<details class="facet-more"')
+    names = r'<label for="f-plan-[^"]+">([^<(]+)'
+    fold = re.search(r'<details class="facet-more"[^>]*>', fieldset)
+    return (
+        [n.strip() for n in re.findall(names, listed)],
+        [n.strip() for n in re.findall(names, folded)],
+        fold.group(0) if fold else "",
+    )
+
+
+def test_nationwide_each_states_programme_is_folded_under_the_national_plans(client, listing):
+    listing("Ann", plans=["aetna", "medicaid-ma"])
+    listed, folded, fold = plan_fold(client)
+    assert "Aetna" in listed and "TRICARE" in listed and "MassHealth" not in listed
+    assert {"MassHealth", "Medi-Cal"} <= set(folded) and "open" not in fold
+    assert "open" in plan_fold(client, plan="medicaid-ma")[2]  # a chosen programme shows, so it can be unticked
+
+
+def test_near_a_place_its_states_programme_is_listed_with_the_national_plans_and_nothing_is_folded(client, listing):
+    listing("Ann", plans=["aetna", "medicaid-ma"])
+    listed, folded, fold = plan_fold(client, near="02139")
+    assert "MassHealth" in listed and folded == [] and fold == ""
 
 
 def test_near_a_place_only_the_offered_plans_are_counted_and_a_chosen_far_programme_still_is(client, listing):
