@@ -25,6 +25,6 @@ restore:
 # Translate every new or changed entry (no empty msgstr, no fuzzy: tests/directory/test_spanish_catalog.py).
 # The compiled .mo is committed, so setting up needs no gettext.
 messages:
-	.venv/bin/python manage.py makemessages -l es --no-obsolete --add-location=file \
+	.venv/bin/python manage.py makemessages -l es --no-obsolete --add-location=file --no-wrap \
 		-i .venv -i tests -i staticfiles -i media -i bench -i '*/migrations' -i 'templates/admin' -i 'templates/*/admin'
 	.venv/bin/python manage.py compilemessages -l es -i .venv
