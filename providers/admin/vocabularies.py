@@ -40,7 +40,7 @@ class InsurancePlanAdmin(TermAdmin):
     in network with it offer too (providers.plans.with_ways_to_pay)."""
 
     list_display = ["name", "slug", "state", "way_to_pay", "order"]
-    list_filter = ["way_to_pay", "state"]
+    list_filter = [("way_to_pay", admin.RelatedOnlyFieldListFilter), "state"]  # the ways some plan is
     list_select_related = ["way_to_pay"]
 
 

@@ -101,6 +101,16 @@ def test_families_filtering_by_private_insurance_find_a_listing_that_only_named_
     assert named.display_name in html and "Sam Self-Pay" not in html
 
 
+def test_founders_see_and_filter_plans_by_the_way_to_pay_they_are(client):
+    client.force_login(ModeratorFactory())
+    changelist = client.get("/admin/providers/insuranceplan/").content.decode()
+    ways = re.search(r"By way to pay.*?</ul>", changelist, re.S).group(0)
+    assert all(name in ways for name in ("Private insurance", "Medicaid", "TRICARE")) and "Self-pay" not in ways
+    tricare = terms("payments", "tricare")[0]
+    only = client.get("/admin/providers/insuranceplan/", {"way_to_pay__id__exact": tricare}).content.decode()
+    assert "1 insurance plan" in only and ">TRICARE</a>" in only
+
+
 def card_payment_line(html):
     return re.sub(r"\s+", " ", re.search(r'<p class="result-payment">(.*?)</p>', html, re.S).group(1))
 
