@@ -307,34 +307,31 @@ class Vocabulary:
         return [lookup[s].id for s in slugs or [] if s in lookup]
 
 
+# The columns a vocabulary's model has beyond Term's, each with what the others read in its place (one UNION ALL).
+OWN_COLUMNS = {"plural": "''", "state": "''", "way_to_pay_id": "NULL::bigint"}
+COMMON_COLUMNS = ("id", "name", "slug", "description", "order", "name_es", "description_es")
+
+
 def _load_all_terms() -> dict[str, list[Term]]:
     """Every vocabulary in ONE query (a page's query budget is small), as model instances in their order."""
     from django.db import connections, router
 
-    extra = {ProviderType: "plural", InsurancePlan: "state"}  # each model's own column, if any
     selects = []
     for field, model in VOCABULARIES.items():
-        plural = "plural" if model is ProviderType else "''"
-        kind = "state" if model is InsurancePlan else "''"  # the one other model's own columns
-        way = "way_to_pay_id" if model is InsurancePlan else "NULL::bigint"
-        selects.append(
-            f"SELECT '{field}', id, name, slug, description, \"order\", {plural}, {kind}, {way}, name_es, "  # noqa: S608 (table names from models)
-            f"description_es FROM {model._meta.db_table}"
-        )
+        present = {f.attname for f in model._meta.concrete_fields}
+        own = [column if column in present else stand_in for column, stand_in in OWN_COLUMNS.items()]
+        columns = ", ".join([*(f'"{column}"' for column in COMMON_COLUMNS), *own])
+        selects.append(f"SELECT '{field}', {columns} FROM {model._meta.db_table}")  # noqa: S608 (names from models)
     sql = " UNION ALL ".join(selects) + " ORDER BY 1, 6, 3"  # vocabulary, order, name
     alias = router.db_for_read(ProviderType)
     terms: dict[str, list[Term]] = {field: [] for field in VOCABULARIES}
     with connections[alias].cursor() as cursor:
         cursor.execute(sql)
-        for field, pk, name, slug, description, order, plural, kind, way, name_es, description_es in cursor.fetchall():
+        for field, *values in cursor.fetchall():
             model = VOCABULARIES[field]
-            values = {"id": pk, "name": name, "slug": slug, "description": description, "order": order}
-            values.update(name_es=name_es, description_es=description_es)
-            if model in extra:
-                values[extra[model]] = plural if model is ProviderType else kind
-            if model is InsurancePlan:
-                values["way_to_pay_id"] = way
-            term = model(**values)
+            present = {f.attname for f in model._meta.concrete_fields}
+            row = dict(zip((*COMMON_COLUMNS, *OWN_COLUMNS), values, strict=True))
+            term = model(**{column: value for column, value in row.items() if column in present})
             term._state.adding, term._state.db = False, alias
             terms[field].append(term)
     return terms
