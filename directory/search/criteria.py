@@ -109,6 +109,11 @@ class SearchCriteria:
         state = getattr(term, "state", "")
         return not state or self.place is None or state == self.place.state or term.slug in self.slugs(param)
 
+    def folds(self, term) -> bool:
+        """Whether a term offered is folded away under its group (results.Facet.folded): nationwide, a term of one
+        state (every state's Medicaid programme: 52 would bury the national plans)."""
+        return self.place is None and bool(getattr(term, "state", ""))
+
     def effective_sort(self) -> str:
         return "relevance" if self.sort == "distance" and not self.has_distance else self.sort
 

@@ -62,7 +62,7 @@ class Option:
     checked: bool
     input_id: str
     param: str = ""
-    folded: bool = False  # one state's term in a nationwide search: listed under the group's fold
+    folded: bool = False  # listed under the group's fold (SearchCriteria.folds)
 
     @property
     def disabled(self) -> bool:
@@ -86,7 +86,7 @@ class Facet:
 
     @property
     def folded(self) -> list[Option]:
-        """Options folded away: nationwide, every state's Medicaid programme (52 would bury the national plans)."""
+        """Options folded away (SearchCriteria.folds)."""
         return [option for option in self.options if option.folded]
 
     @property
@@ -218,7 +218,7 @@ def facets(outcome: Outcome, form) -> list[Facet]:
                 slug in chosen,
                 f"f-{group.param}-{slug}",
                 group.param,
-                folded=criteria.place is None and bool(getattr(terms[slug], "state", "")),
+                folded=criteria.folds(terms[slug]),
             )
             for slug, name in form.fields[group.param].choices
             if criteria.offers(group.param, terms[slug])
