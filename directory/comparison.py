@@ -16,11 +16,11 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from core.links import site_url
-from directory.search.criteria import REMOTE_FORMATS
 from directory.search.results import remote_phrase
 from providers import geo
 from providers.models import Provider
 from providers.states import state_name
+from providers.taxonomy import REMOTE_FORMATS
 
 # A comparison is for choosing between a few: this many fit side by side on a printed page (static/js/shortlist.js
 # holds the same number so a family cannot save more than the page shows).

@@ -6,6 +6,8 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext
 
+# The way to pay (PaymentOption slug) a free fee stands for: a listing whose fee is free offers it (Provider.save).
+FREE_OF_CHARGE = "free"
 MAX_FEE = 20_000  # dollars: above any real package (home-birth midwifery care runs to several thousand)
 
 

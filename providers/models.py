@@ -26,7 +26,7 @@ from providers import months
 from providers.credentials import CredentialCheck
 from providers.enquiries import ContactMessage  # noqa: F401  (model registration)
 from providers.events import ListingEvent, ListingStatus, TransitionNotAllowed  # noqa: F401  (model registration)
-from providers.fees import MAX_FEE, FeeUnit, check_fee, fee_summary
+from providers.fees import FREE_OF_CHARGE, MAX_FEE, FeeUnit, check_fee, fee_summary
 from providers.freshness import STALE_AFTER, Availability, days_ago, days_text  # STALE_AFTER: read from here too
 from providers.lifecycle import LifecycleQuerySetMixin, ListingLifecycleMixin
 from providers.offices import Office
@@ -38,7 +38,7 @@ from providers.plans import (  # noqa: F401  (ProviderPlan: model)
     ProviderPlan,
     confirm_all,
     keep_in_step,
-    with_ways_to_pay,
+    ways_to_pay_of,
 )
 from providers.reports import ListingReport  # noqa: F401  (model registration)
 from providers.search_columns import TALLIES, search_indexes, term_tallies
@@ -272,13 +272,14 @@ class Provider(ListingLifecycleMixin, models.Model):
     def save(self, *args, **kwargs):
         if not self.slug:
             self.slug = self.unique_slug(self.display_name)
-        plans_saved = kwargs.get("update_fields") is None or "plans" in kwargs["update_fields"]
-        if plans_saved:
-            payments = with_ways_to_pay(self.payments, self.plans)  # Aetna named: private insurance offered
-            if payments != list(self.payments or []):
-                self.payments = payments
-                if kwargs.get("update_fields") is not None:
-                    kwargs["update_fields"] = {*kwargs["update_fields"], "payments"}
+        update_fields = kwargs.get("update_fields")
+        plans_saved = update_fields is None or "plans" in update_fields
+        if update_fields is None or {"plans", "fee_unit"} & set(update_fields):
+            missing = [way for way in self.implied_ways_to_pay() if way not in (self.payments or [])]
+            if missing:  # a family filtering by that way to pay finds the listing; nothing is taken away
+                self.payments = [*(self.payments or []), *missing]
+                if update_fields is not None:
+                    kwargs["update_fields"] = {*update_fields, "payments"}
         super().save(*args, **kwargs)
         refresh_search_documents([self.pk])
         if plans_saved:
@@ -327,11 +328,21 @@ class Provider(ListingLifecycleMixin, models.Model):
         """The vocabulary terms stored in one of the id arrays, e.g. provider.terms("concerns")."""
         return vocabulary().named(field, getattr(self, field))
 
+    def implied_ways_to_pay(self) -> list[int]:
+        """The ways to pay (term ids) the listing's other facts stand for: each named plan's (Aetna: private
+        insurance, providers.plans.ways_to_pay_of) and, for a free fee, "Free or pro bono". Saving adds them to
+        `payments`, so filtering by a way to pay finds every listing that offers it."""
+        ways = ways_to_pay_of(self.plans)
+        free = vocabulary().by_slug["payments"].get(FREE_OF_CHARGE)
+        if self.fee_unit == FeeUnit.FREE and free and free.id not in ways:
+            ways.append(free.id)
+        return ways
+
     def ways_to_pay(self, keep=()) -> list:
-        """The ways to pay shown beside the listing's insurance plans: one that a plan stands for (Aetna: private
-        insurance) is left to the plan, shown with when it was last confirmed. `keep`: term ids shown anyway (the
-        ones a family filtered by)."""
-        covered = {plan.way_to_pay_id for plan in self.terms("plans")} - set(keep)
+        """The ways to pay shown beside the listing's plans and fee: one they stand for (Aetna: private insurance; a
+        free fee: "Free or pro bono") is left to them, shown with when it was last confirmed or as "Free". `keep`:
+        term ids shown anyway (the ones a family filtered by)."""
+        covered = set(self.implied_ways_to_pay()) - set(keep)
         return [term for term in self.terms("payments") if term.id not in covered]
 
     @property

@@ -76,14 +76,12 @@ class AcceptedPlan:
         return self.confirmed_at is not None and timezone.now() - self.confirmed_at > PLAN_STALE_AFTER
 
 
-def with_ways_to_pay(payments, plans) -> list[int]:
-    """The listing's ways to pay (term ids) with each of its plans' own added (Aetna: private insurance; MassHealth:
-    Medicaid; TRICARE: TRICARE, as InsurancePlan.way_to_pay says), so a family filtering by a way to pay finds every
-    listing in network with such a plan. Nothing is taken away: a way to pay may stand without a named plan."""
-    payments = list(payments or [])
+def ways_to_pay_of(plans) -> list[int]:
+    """The ways to pay (term ids) the plans stand for, once each, in the plans' order (Aetna: private insurance;
+    MassHealth: Medicaid; TRICARE: TRICARE, as InsurancePlan.way_to_pay says; a plan without one adds none)."""
     by_id = vocabulary().by_id["plans"]
     implied = (by_id[plan].way_to_pay_id for plan in plans or [] if plan in by_id)
-    return payments + [way for way in dict.fromkeys(implied) if way and way not in payments]
+    return [way for way in dict.fromkeys(implied) if way]
 
 
 def keep_in_step(provider, when=None) -> None:

@@ -107,6 +107,12 @@ class Format(Term):
         verbose_name = "format"
 
 
+# Formats a provider offers from their office (a family needs an office within reach) and from anywhere (the family
+# needs the provider licensed in their state), by slug.
+PLACE_FORMATS = ("in-person", "home-visits")
+REMOTE_FORMATS = ("telehealth", "phone")
+
+
 class Credential(Term):
     """A perinatal credential a provider holds (PMH-C, IBCLC, CNM...); founders verify it per listing
     (providers.credentials.CredentialCheck). The listing's free-text credentials line stays for letters after a name."""

@@ -17,9 +17,9 @@ from providers.forms import ContactForm
 from providers.models import Provider
 from providers.months import month_label
 from providers.states import STATE_NAMES, state_name
+from providers.taxonomy import REMOTE_FORMATS
 
 CONTACT_LIMIT = RateLimit("contact", 5, 3600)
-REMOTE_FORMATS = {"telehealth", "phone"}
 
 
 @require_safe

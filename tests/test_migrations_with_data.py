@@ -6,6 +6,7 @@ from django.db import connection, models
 from django.db.migrations.executor import MigrationExecutor
 
 BEFORE_PLANS = [("providers", "0014_right_fit")]
+BEFORE_FREE_OF_CHARGE = [("providers", "0023_plans_way_to_pay")]
 
 
 @pytest.mark.django_db(transaction=True)
@@ -36,6 +37,31 @@ def test_plans_move_out_of_payments_on_a_database_with_listings():
     from providers.taxonomy import PaymentOption
 
     assert PaymentOption.objects.get(slug="private-insurance").pk in moved.payments
+
+
+@pytest.mark.django_db(transaction=True)
+def test_free_listings_saved_before_the_rule_offer_free_of_charge_after_it():
+    executor = MigrationExecutor(connection)
+    latest = executor.loader.graph.leaf_nodes()
+    executor.migrate(BEFORE_FREE_OF_CHARGE)
+    apps = executor.loader.project_state(BEFORE_FREE_OF_CHARGE).apps
+    payment = apps.get_model("providers", "PaymentOption")
+    provider = apps.get_model("providers", "Provider")
+    self_pay = payment.objects.get(slug="self-pay")
+    free = provider.objects.create(
+        status="published", display_name="Harbor Loss Circle", slug="harbor-loss-circle", fee_unit="free"
+    )
+    paid = provider.objects.create(
+        status="published", display_name="Dana Whitfield", slug="dana-whitfield", payments=[self_pay.pk]
+    )
+
+    MigrationExecutor(connection).migrate(latest)
+
+    from providers.models import Provider
+
+    free_of_charge = payment.objects.get(slug="free").pk
+    assert Provider.objects.get(pk=free.pk).payments == [free_of_charge]
+    assert Provider.objects.get(pk=paid.pk).payments == [self_pay.pk]
 
 
 @pytest.mark.django_db(transaction=True)

@@ -38,11 +38,6 @@ def facet_group(param: str) -> taxonomy.TermField | None:
     return next((group for group in facet_groups() if group.param == param), None)
 
 
-# Formats a provider offers from their office (need an office within the radius) and from anywhere (need a
-# licence in the family's state).
-PLACE_FORMATS = ("in-person", "home-visits")
-REMOTE_FORMATS = ("telehealth", "phone")
-
 # Yes/no filters, counted like a one-option group.
 TOGGLES = {"accepting": _("Taking new clients"), "free_consult": _("Free first consultation")}
 

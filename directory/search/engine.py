@@ -23,10 +23,10 @@ from django.utils.translation import ngettext
 
 from core.routers import read_alias
 from directory.search import order, session, statement
-from directory.search.criteria import PER_PAGE, REMOTE_FORMATS, SearchCriteria, facet_group, facet_groups
+from directory.search.criteria import PER_PAGE, SearchCriteria, facet_group, facet_groups
 from providers.models import STALE_AFTER
 from providers.search_columns import listing_changes
-from providers.taxonomy import vocabulary
+from providers.taxonomy import REMOTE_FORMATS, vocabulary
 
 # Adds an X-Search-Queries header (SQL statements per search page) for the benchmark; off in production.
 DEBUG_QUERY_COUNT = os.environ.get("SEARCH_DEBUG_QUERY_COUNT", "") == "1"

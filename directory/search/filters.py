@@ -23,9 +23,7 @@ from directory.search.criteria import (
     DEFAULT_FEE_UNIT,
     DEFAULT_RADIUS,
     FEE_UNITS,
-    PLACE_FORMATS,
     RADIUS_CHOICES,
-    REMOTE_FORMATS,
     SORTS,
     TOGGLES,
     SearchCriteria,
@@ -35,7 +33,7 @@ from providers import geo
 from providers.fees import MAX_FEE, FeeUnit
 from providers.models import Provider
 from providers.months import in_planning_range, month_label, parse_month, planning_range
-from providers.taxonomy import TermField, vocabulary
+from providers.taxonomy import PLACE_FORMATS, REMOTE_FORMATS, TermField, vocabulary
 
 MAX_Q = 200
 MAX_NEAR = 100

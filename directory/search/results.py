@@ -11,8 +11,6 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from directory.search.criteria import (
-    PLACE_FORMATS,
-    REMOTE_FORMATS,
     TOGGLES,
     SearchCriteria,
     facet_group,
@@ -23,7 +21,7 @@ from providers import geo
 from providers.models import Provider
 from providers.months import month_label
 from providers.states import state_name
-from providers.taxonomy import vocabulary
+from providers.taxonomy import PLACE_FORMATS, REMOTE_FORMATS, vocabulary
 
 CARD_CONCERNS = 3
 CARD_PAYMENTS = 3

@@ -17,11 +17,12 @@ from django.utils.translation import gettext as _
 
 from core.routers import read_alias
 from directory.search import crisis, session, statement
-from directory.search.criteria import PLACE_FORMATS, RADIUS_CHOICES, SearchCriteria
+from directory.search.criteria import RADIUS_CHOICES, SearchCriteria
 from directory.search.engine import Counts, Outcome, run_search
 from directory.search.results import _filter_name, search_url
 from providers import geo
 from providers.states import state_name
+from providers.taxonomy import PLACE_FORMATS
 
 PARAM_RE = re.compile(r"%\((\w+)\)s")
 FILTERS_OFFERED = 3  # "Without the X filter" ways out, the most helpful first

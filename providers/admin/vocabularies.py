@@ -37,7 +37,7 @@ for model in (ProviderType, Concern, Modality, Population, Language, Practice, F
 @admin.register(InsurancePlan)
 class InsurancePlanAdmin(TermAdmin):
     """Named plans; a state's Medicaid programme carries its state. Each names the way to pay it is, which listings
-    in network with it offer too (providers.plans.with_ways_to_pay)."""
+    in network with it offer too (Provider.implied_ways_to_pay)."""
 
     list_display = ["name", "slug", "state", "way_to_pay", "order"]
     list_filter = [("way_to_pay", admin.RelatedOnlyFieldListFilter), "state"]  # the ways some plan is

@@ -1,5 +1,5 @@
 """Each insurance plan names the way to pay it is (private insurance, Medicaid, TRICARE), and a listing in network
-with a plan offers that way to pay (providers.plans.with_ways_to_pay, applied whenever a listing is saved). Here the
+with a plan offers that way to pay (Provider.implied_ways_to_pay, applied whenever a listing is saved). Here the
 known plans get theirs, and listings saved before the rule gain the ways to pay their plans imply, so filtering by
 "Private insurance" finds everyone who named Aetna."""
 

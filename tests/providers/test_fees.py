@@ -17,8 +17,10 @@ from tests.providers.factories import (
     OwnedPublishedProviderFactory,
     PublishedProviderFactory,
     VerifiedUserFactory,
+    terms,
 )
 from tests.providers.test_listing import listing_data, office
+from tests.providers.test_plans import card_payment_line
 
 pytestmark = pytest.mark.django_db
 
@@ -88,6 +90,33 @@ def test_a_free_listing_says_free_not_that_fees_are_missing(client):
     html = client.get(listing.get_absolute_url()).content.decode()
     assert '<p class="fee">Free</p>' in html
     assert "Fees are not listed" not in html
+
+
+def test_a_free_listing_offers_free_of_charge_and_its_card_says_free_once(client):
+    listing = PublishedProviderFactory(fee_unit="free", fee_min=None, fee_max=None, payments=[])
+    assert listing.payments == terms("payments", "free")  # a family filtering by "Free or pro bono" finds it
+    found = client.get("/search/", {"payment": "free"}).content.decode()
+    assert listing.display_name in found
+    assert card_payment_line(found).strip() == "Free or pro bono · Free"  # filtered by it: why it matched, first
+    unfiltered = client.get("/search/").content.decode()
+    assert card_payment_line(unfiltered).strip() == "Free"
+    profile = client.get(listing.get_absolute_url())
+    assert [term.slug for term in profile.context["payment_methods"]] == []
+
+
+def test_a_listing_that_becomes_free_offers_free_of_charge_and_keeps_its_other_ways(db):
+    listing = PublishedProviderFactory(
+        fee_unit="session", fee_min=90, fee_max=120, payments=terms("payments", "self-pay")
+    )
+    assert listing.payments == terms("payments", "self-pay")
+    listing.fee_unit, listing.fee_min, listing.fee_max = "free", None, None
+    listing.save(update_fields=["fee_unit", "fee_min", "fee_max"])
+    listing.refresh_from_db()
+    assert listing.payments == terms("payments", "self-pay", "free")
+    listing.fee_unit, listing.fee_min = "sliding", 40
+    listing.save()
+    listing.refresh_from_db()
+    assert listing.payments == terms("payments", "self-pay", "free")  # nothing is taken away
 
 
 @pytest.fixture
