@@ -1,5 +1,7 @@
 """Migrations that move data must also run on a database that has listings, not only on the empty test database."""
 
+from contextlib import contextmanager
+
 import pytest
 from django.contrib.postgres.fields import ArrayField
 from django.db import connection, models
@@ -9,23 +11,30 @@ BEFORE_PLANS = [("providers", "0014_right_fit")]
 BEFORE_FREE_OF_CHARGE = [("providers", "0023_plans_way_to_pay")]
 
 
-@pytest.mark.django_db(transaction=True)
-def test_plans_move_out_of_payments_on_a_database_with_listings():
+@contextmanager
+def as_at(migration):
+    """The models as they were at `migration`, the database migrated back to it; on leaving, migrated forward to
+    the latest migration again, with whatever the block created (and if it failed: later tests need the schema)."""
     executor = MigrationExecutor(connection)
     latest = executor.loader.graph.leaf_nodes()
-    executor.migrate(BEFORE_PLANS)
-    apps = executor.loader.project_state(BEFORE_PLANS).apps
-    payment = apps.get_model("providers", "PaymentOption")
-    provider = apps.get_model("providers", "Provider")
-    # Reversing 0015 does not bring its plans back among the ways to pay: set one up as it was before.
-    aetna, _ = payment.objects.update_or_create(slug="aetna", defaults={"name": "Aetna", "kind": "plan"})
-    sliding = payment.objects.exclude(kind="plan").first()
-    listing = provider.objects.create(
-        status="published", display_name="Dana Whitfield", slug="dana-whitfield", payments=[aetna.pk, sliding.pk]
-    )
+    executor.migrate(migration)
+    try:
+        yield executor.loader.project_state(migration).apps
+    finally:
+        MigrationExecutor(connection).migrate(latest)
 
-    executor = MigrationExecutor(connection)
-    executor.migrate(latest)
+
+@pytest.mark.django_db(transaction=True)
+def test_plans_move_out_of_payments_on_a_database_with_listings():
+    with as_at(BEFORE_PLANS) as apps:
+        payment = apps.get_model("providers", "PaymentOption")
+        provider = apps.get_model("providers", "Provider")
+        # Reversing 0015 does not bring its plans back among the ways to pay: set one up as it was before.
+        aetna, _ = payment.objects.update_or_create(slug="aetna", defaults={"name": "Aetna", "kind": "plan"})
+        sliding = payment.objects.exclude(kind="plan").first()
+        listing = provider.objects.create(
+            status="published", display_name="Dana Whitfield", slug="dana-whitfield", payments=[aetna.pk, sliding.pk]
+        )
 
     from providers.models import Provider
 
@@ -41,27 +50,21 @@ def test_plans_move_out_of_payments_on_a_database_with_listings():
 
 @pytest.mark.django_db(transaction=True)
 def test_free_listings_saved_before_the_rule_offer_free_of_charge_after_it():
-    executor = MigrationExecutor(connection)
-    latest = executor.loader.graph.leaf_nodes()
-    executor.migrate(BEFORE_FREE_OF_CHARGE)
-    apps = executor.loader.project_state(BEFORE_FREE_OF_CHARGE).apps
-    payment = apps.get_model("providers", "PaymentOption")
-    provider = apps.get_model("providers", "Provider")
-    self_pay = payment.objects.get(slug="self-pay")
-    free = provider.objects.create(
-        status="published", display_name="Harbor Loss Circle", slug="harbor-loss-circle", fee_unit="free"
-    )
-    paid = provider.objects.create(
-        status="published", display_name="Dana Whitfield", slug="dana-whitfield", payments=[self_pay.pk]
-    )
-
-    MigrationExecutor(connection).migrate(latest)
+    with as_at(BEFORE_FREE_OF_CHARGE) as apps:
+        payment = apps.get_model("providers", "PaymentOption")
+        provider = apps.get_model("providers", "Provider")
+        self_pay, free_of_charge = payment.objects.get(slug="self-pay").pk, payment.objects.get(slug="free").pk
+        free = provider.objects.create(
+            status="published", display_name="Harbor Loss Circle", slug="harbor-loss-circle", fee_unit="free"
+        )
+        paid = provider.objects.create(
+            status="published", display_name="Dana Whitfield", slug="dana-whitfield", payments=[self_pay]
+        )
 
     from providers.models import Provider
 
-    free_of_charge = payment.objects.get(slug="free").pk
     assert Provider.objects.get(pk=free.pk).payments == [free_of_charge]
-    assert Provider.objects.get(pk=paid.pk).payments == [self_pay.pk]
+    assert Provider.objects.get(pk=paid.pk).payments == [self_pay]
 
 
 @pytest.mark.django_db(transaction=True)
