@@ -6,8 +6,6 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext
 
-# The way to pay (PaymentOption slug) a free fee stands for: a listing whose fee is free offers it (Provider.save).
-FREE_OF_CHARGE = "free"
 MAX_FEE = 20_000  # dollars: above any real package (home-birth midwifery care runs to several thousand)
 
 
@@ -24,6 +22,12 @@ class FeeUnit(models.TextChoices):
     def per_session(cls) -> tuple[str, ...]:
         """The units whose amounts are per session."""
         return (cls.SESSION, cls.SLIDING)
+
+    @property
+    def way_to_pay(self) -> str:
+        """The way to pay (a PaymentOption slug) this unit stands for, which a listing charging so offers too
+        (Provider.implied_ways_to_pay): "Free or pro bono" for a free service, "Sliding scale" for a sliding scale."""
+        return {FeeUnit.FREE: "free", FeeUnit.SLIDING: "sliding-scale"}.get(self, "")
 
 
 def fee_summary(unit: str, low: int | None, high: int | None) -> str:

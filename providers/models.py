@@ -26,7 +26,7 @@ from providers import months
 from providers.credentials import CredentialCheck
 from providers.enquiries import ContactMessage  # noqa: F401  (model registration)
 from providers.events import ListingEvent, ListingStatus, TransitionNotAllowed  # noqa: F401  (model registration)
-from providers.fees import FREE_OF_CHARGE, MAX_FEE, FeeUnit, check_fee, fee_summary
+from providers.fees import MAX_FEE, FeeUnit, check_fee, fee_summary
 from providers.freshness import STALE_AFTER, Availability, days_ago, days_text  # STALE_AFTER: read from here too
 from providers.lifecycle import LifecycleQuerySetMixin, ListingLifecycleMixin
 from providers.offices import Office
@@ -330,18 +330,19 @@ class Provider(ListingLifecycleMixin, models.Model):
 
     def implied_ways_to_pay(self) -> list[int]:
         """The ways to pay (term ids) the listing's other facts stand for: each named plan's (Aetna: private
-        insurance, providers.plans.ways_to_pay_of) and, for a free fee, "Free or pro bono". Saving adds them to
-        `payments`, so filtering by a way to pay finds every listing that offers it."""
+        insurance, providers.plans.ways_to_pay_of) and its fee's (a free service: "Free or pro bono"; a sliding
+        scale: "Sliding scale", FeeUnit.way_to_pay). Saving adds them to `payments`, so filtering by a way to pay
+        finds every listing that offers it."""
         ways = ways_to_pay_of(self.plans)
-        free = vocabulary().by_slug["payments"].get(FREE_OF_CHARGE)
-        if self.fee_unit == FeeUnit.FREE and free and free.id not in ways:
-            ways.append(free.id)
+        by_fee = vocabulary().by_slug["payments"].get(FeeUnit(self.fee_unit).way_to_pay) if self.fee_unit else None
+        if by_fee and by_fee.id not in ways:
+            ways.append(by_fee.id)
         return ways
 
     def ways_to_pay(self, keep=()) -> list:
         """The ways to pay shown beside the listing's plans and fee: one they stand for (Aetna: private insurance; a
-        free fee: "Free or pro bono") is left to them, shown with when it was last confirmed or as "Free". `keep`:
-        term ids shown anyway (the ones a family filtered by)."""
+        free fee: "Free or pro bono") is left to them, which show its date or say it ("Free", "Sliding scale from
+        $60 per session"). `keep`: term ids shown anyway (the ones a family filtered by)."""
         covered = set(self.implied_ways_to_pay()) - set(keep)
         return [term for term in self.terms("payments") if term.id not in covered]
 

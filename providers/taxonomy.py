@@ -210,7 +210,13 @@ TERM_FIELDS = (
         columns=False,
     ),
     TermField(
-        "payments", PaymentOption, "Ways to pay", param="payment", legend=_("Payment and insurance"), section="fees"
+        "payments",
+        PaymentOption,
+        "Ways to pay",
+        "Your plans and fee add their own: Aetna lists private insurance, and a free service lists “Free or pro bono”.",
+        "payment",
+        _("Payment and insurance"),
+        section="fees",
     ),
     TermField(
         "plans",

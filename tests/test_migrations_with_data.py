@@ -8,7 +8,7 @@ from django.db import connection, models
 from django.db.migrations.executor import MigrationExecutor
 
 BEFORE_PLANS = [("providers", "0014_right_fit")]
-BEFORE_FREE_OF_CHARGE = [("providers", "0023_plans_way_to_pay")]
+BEFORE_FEES_WAYS = [("providers", "0023_plans_way_to_pay")]
 
 
 @contextmanager
@@ -49,22 +49,26 @@ def test_plans_move_out_of_payments_on_a_database_with_listings():
 
 
 @pytest.mark.django_db(transaction=True)
-def test_free_listings_saved_before_the_rule_offer_free_of_charge_after_it():
-    with as_at(BEFORE_FREE_OF_CHARGE) as apps:
-        payment = apps.get_model("providers", "PaymentOption")
+def test_free_and_sliding_scale_listings_saved_before_the_rule_offer_their_way_to_pay_after_it():
+    with as_at(BEFORE_FEES_WAYS) as apps:
+        ways = dict(apps.get_model("providers", "PaymentOption").objects.values_list("slug", "pk"))
         provider = apps.get_model("providers", "Provider")
-        self_pay, free_of_charge = payment.objects.get(slug="self-pay").pk, payment.objects.get(slug="free").pk
         free = provider.objects.create(
             status="published", display_name="Harbor Loss Circle", slug="harbor-loss-circle", fee_unit="free"
         )
+        sliding = provider.objects.create(
+            status="published", display_name="Iris Okafor", slug="iris-okafor", fee_unit="sliding", fee_min=40,
+            payments=[ways["self-pay"]],
+        )  # fmt: skip
         paid = provider.objects.create(
-            status="published", display_name="Dana Whitfield", slug="dana-whitfield", payments=[self_pay]
+            status="published", display_name="Dana Whitfield", slug="dana-whitfield", payments=[ways["self-pay"]]
         )
 
     from providers.models import Provider
 
-    assert Provider.objects.get(pk=free.pk).payments == [free_of_charge]
-    assert Provider.objects.get(pk=paid.pk).payments == [self_pay]
+    assert Provider.objects.get(pk=free.pk).payments == [ways["free"]]
+    assert Provider.objects.get(pk=sliding.pk).payments == [ways["self-pay"], ways["sliding-scale"]]
+    assert Provider.objects.get(pk=paid.pk).payments == [ways["self-pay"]]
 
 
 @pytest.mark.django_db(transaction=True)

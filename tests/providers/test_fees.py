@@ -92,19 +92,30 @@ def test_a_free_listing_says_free_not_that_fees_are_missing(client):
     assert "Fees are not listed" not in html
 
 
-def test_a_free_listing_offers_free_of_charge_and_its_card_says_free_once(client):
-    listing = PublishedProviderFactory(fee_unit="free", fee_min=None, fee_max=None, payments=[])
-    assert listing.payments == terms("payments", "free")  # a family filtering by "Free or pro bono" finds it
-    found = client.get("/search/", {"payment": "free"}).content.decode()
+@pytest.mark.parametrize(
+    ("fee", "way", "card"),
+    [
+        ({"fee_unit": "free"}, "free", "Free"),
+        (
+            {"fee_unit": "sliding", "fee_min": 40, "fee_max": 120},
+            "sliding-scale",
+            "Sliding scale from $40 per session (full fee $120)",
+        ),
+    ],
+)
+def test_a_fees_way_to_pay_is_offered_and_left_to_the_fee_on_cards_and_profiles(client, fee, way, card):
+    listing = PublishedProviderFactory(**{"fee_min": None, "fee_max": None, **fee}, payments=[])
+    assert listing.payments == terms("payments", way)  # a family filtering by that way to pay finds it
+    found = client.get("/search/", {"payment": way}).content.decode()
     assert listing.display_name in found
-    assert card_payment_line(found).strip() == "Free or pro bono · Free"  # filtered by it: why it matched, first
-    unfiltered = client.get("/search/").content.decode()
-    assert card_payment_line(unfiltered).strip() == "Free"
+    way_name = listing.terms("payments")[0].name
+    assert card_payment_line(found).strip() == f"{way_name} · {card}"  # filtered by it: why it matched, first
+    assert card_payment_line(client.get("/search/").content.decode()).strip() == card  # said once
     profile = client.get(listing.get_absolute_url())
-    assert [term.slug for term in profile.context["payment_methods"]] == []
+    assert profile.context["payment_methods"] == []
 
 
-def test_a_listing_that_becomes_free_offers_free_of_charge_and_keeps_its_other_ways(db):
+def test_a_listing_that_changes_its_fee_offers_the_new_ones_way_to_pay_and_keeps_the_others(db):
     listing = PublishedProviderFactory(
         fee_unit="session", fee_min=90, fee_max=120, payments=terms("payments", "self-pay")
     )
@@ -116,7 +127,7 @@ def test_a_listing_that_becomes_free_offers_free_of_charge_and_keeps_its_other_w
     listing.fee_unit, listing.fee_min = "sliding", 40
     listing.save()
     listing.refresh_from_db()
-    assert listing.payments == terms("payments", "self-pay", "free")  # nothing is taken away
+    assert listing.payments == terms("payments", "self-pay", "free", "sliding-scale")  # nothing is taken away
 
 
 @pytest.fixture
@@ -222,3 +233,14 @@ def test_demo_doulas_and_midwives_sell_packages_and_no_session_costs_thousands(d
     for row in rows:
         if row["fee_unit"] == FeeUnit.FREE:
             assert row["fee_min"] is None and row["fee_max"] is None
+
+
+def test_every_demo_listing_offers_the_ways_to_pay_its_plans_and_fee_stand_for(db):
+    # Bulk seeding writes rows without Provider.save, so the builder must state them itself.
+    from django.utils import timezone
+
+    rows = [listing.provider for listing in Builder(seed=7, now=timezone.now()).listings(302, 0, 0)]
+    for row in rows:
+        implied = Provider(fee_unit=row["fee_unit"], plans=row["plans"]).implied_ways_to_pay()
+        assert set(implied) <= set(row["payments"]), row
+    assert any(row["fee_unit"] == FeeUnit.SLIDING for row in rows) and any(row["plans"] for row in rows)
