@@ -1,6 +1,7 @@
 """The filters that are on, above the results: one chip per chosen value, each a plain link to the same search
 without that value, and "Clear all". Each filter group names its own values, so a new group has chips for free."""
 
+import re
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
@@ -107,3 +108,11 @@ def test_a_newly_declared_vocabulary_has_chips_with_nothing_else_written(client,
 def test_the_fee_chip_names_what_the_amount_is_for(client, query, label):
     response = client.get(f"/search/?{query}")
     assert [chip.label for chip in response.context["chips"]] == [label]
+
+
+def test_the_chips_heading_keeps_the_pages_outline_with_no_level_skipped(client, cambridge):
+    # Screen-reader users move by headings: after the page's h1, the chips' hidden heading is an h2, not an h3.
+    page = html(client.get("/search/", SEARCH))
+    levels = [int(level) for level in re.findall(r"<h([1-6])\b", page)]
+    assert 'id="chips-heading"' in page and levels[0] == 1
+    assert all(later - earlier <= 1 for earlier, later in zip(levels, levels[1:], strict=False)), levels
