@@ -273,8 +273,11 @@ class Provider(ListingLifecycleMixin, models.Model):
         if not self.slug:
             self.slug = self.unique_slug(self.display_name)
         update_fields = kwargs.get("update_fields")
-        plans_saved = update_fields is None or "plans" in update_fields
-        if update_fields is None or {"plans", "fee_unit"} & set(update_fields):
+
+        def saving(*fields) -> bool:
+            return update_fields is None or bool(set(fields) & set(update_fields))
+
+        if saving("plans", "fee_unit"):
             missing = [way for way in self.implied_ways_to_pay() if way not in (self.payments or [])]
             if missing:  # a family filtering by that way to pay finds the listing; nothing is taken away
                 self.payments = [*(self.payments or []), *missing]
@@ -282,9 +285,9 @@ class Provider(ListingLifecycleMixin, models.Model):
                     kwargs["update_fields"] = {*update_fields, "payments"}
         super().save(*args, **kwargs)
         refresh_search_documents([self.pk])
-        if plans_saved:
+        if saving("plans"):
             keep_in_step(self)  # a plan newly stated is confirmed now; a dropped one loses its date
-        if kwargs.get("update_fields") is None or "perinatal_credentials" in kwargs["update_fields"]:
+        if saving("perinatal_credentials"):
             # A check is of a credential the listing lists: one dropped (and perhaps listed again) is checked anew.
             self.credential_checks.exclude(credential_id__in=self.perinatal_credentials).delete()
 
